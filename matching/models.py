@@ -1,0 +1,70 @@
+"""The premises register: vacant inner-city premises listed by LEG, cities and owners."""
+
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+
+class Premises(ClusterableModel):
+    """A vacant inner-city space offered for letting. Multi-valued codes are JSON lists."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Entwurf"
+        PUBLISHED = "published", "veröffentlicht"
+        RESERVED = "reserved", "reserviert"
+        LET = "let", "vermietet"
+        EXPIRED = "expired", "abgelaufen"
+
+    external_id = models.CharField("Externe ID", max_length=100, unique=True)
+    title = models.CharField("Titel", max_length=255)
+    description = models.TextField("Beschreibung", blank=True)
+    street = models.CharField("Straße und Hausnummer", max_length=255, blank=True)
+    postal_code = models.CharField("PLZ", max_length=10, blank=True)
+    city = models.CharField("Kommune", max_length=120, db_index=True)
+    latitude = models.FloatField("Breitengrad")
+    longitude = models.FloatField("Längengrad")
+    location_from_gazetteer = models.BooleanField(
+        "Lage aus Ortsverzeichnis", default=False, help_text="ohne genaue Koordinaten: Ortsmitte der Kommune"
+    )
+    use_types = models.JSONField("Nutzungsarten", default=list)
+    area_sqm = models.DecimalField("Fläche (m²)", max_digits=9, decimal_places=2)
+    rent_month_eur = models.DecimalField(
+        "Kaltmiete pro Monat (€)", max_digits=10, decimal_places=2, null=True, blank=True,
+        help_text="leer = auf Anfrage",
+    )
+    available_from = models.DateField("verfügbar ab", null=True, blank=True, help_text="leer = sofort")
+    features = models.JSONField("Ausstattung", default=list, blank=True)
+    interim_use = models.BooleanField("Zwischennutzung möglich", default=False)
+    contact_email = models.EmailField("Kontakt-E-Mail (nicht öffentlich)", blank=True)
+    lister = models.ForeignKey(
+        "partners.Partner", null=True, blank=True, on_delete=models.SET_NULL, related_name="premises",
+        verbose_name="Anbieter (Partner)",
+    )
+    floor_plan = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name="Grundriss",
+    )
+    status = models.CharField("Status", max_length=20, choices=Status.choices, default=Status.PUBLISHED, db_index=True)
+    confirmed_at = models.DateTimeField("zuletzt bestätigt", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "Fläche"
+        verbose_name_plural = "Flächen"
+
+    def __str__(self):
+        return self.title
+
+
+class PremisesImage(Orderable):
+    premises = ParentalKey(Premises, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name="Bild")
+    caption = models.CharField("Bildunterschrift", max_length=255, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Bild"
+        verbose_name_plural = "Bilder"

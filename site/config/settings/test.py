@@ -1,0 +1,23 @@
+"""Test settings: fast hashing, in-memory mail, the embedded search engine started once."""
+
+from search.embedded import ensure_engine_url
+
+from .base import *  # noqa: F401,F403
+from .base import SEARCH_INDEX_PREFIX, WAGTAILSEARCH_BACKENDS
+
+DEBUG = False
+SECRET_KEY = "test-secret-key-not-for-production"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEMO_LOGINS_ENABLED = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_AUTOREFRESH = True
+
+# Uses ELASTICSEARCH_URL when set (a real cluster), else starts one osmem-server per run.
+ELASTICSEARCH_URL = ensure_engine_url()
+SEARCH_INDEX_PREFIX = SEARCH_INDEX_PREFIX + "test_"
+WAGTAILSEARCH_BACKENDS["default"]["URLS"] = [ELASTICSEARCH_URL]
+WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = SEARCH_INDEX_PREFIX + "wagtail_"

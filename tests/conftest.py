@@ -1,0 +1,20 @@
+"""Shared fixtures: the demo site root every page test hangs its pages under."""
+
+import pytest
+from wagtail.models import Page, Site
+
+from core.models import HomePage
+
+
+@pytest.fixture
+def home_page(db):
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        home = HomePage(title="Innenstädte mit Zukunft", slug="start")
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    return home
