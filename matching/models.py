@@ -7,6 +7,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 
+class PremisesQuerySet(models.QuerySet):
+    def public(self):
+        """Listings visitors may see: published or reserved (reserved ones show as such)."""
+        return self.filter(status__in=Premises.PUBLIC_STATUSES)
+
+
 class Premises(ClusterableModel):
     """A vacant inner-city space offered for letting. Multi-valued codes are JSON lists."""
 
@@ -16,6 +22,8 @@ class Premises(ClusterableModel):
         RESERVED = "reserved", "reserviert"
         LET = "let", "vermietet"
         EXPIRED = "expired", "abgelaufen"
+
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.RESERVED)
 
     external_id = models.CharField("Externe ID", max_length=100, unique=True)
     title = models.CharField("Titel", max_length=255)
@@ -51,6 +59,8 @@ class Premises(ClusterableModel):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = PremisesQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "Fläche"
@@ -58,6 +68,10 @@ class Premises(ClusterableModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_public(self):
+        return self.status in self.PUBLIC_STATUSES
 
 
 class PremisesImage(Orderable):

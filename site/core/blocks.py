@@ -1,0 +1,61 @@
+"""StreamField blocks shared by every page type."""
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="Bild")
+    alt_text = blocks.CharBlock(
+        label="Alternativtext", max_length=250, help_text="Pflicht: beschreibt das Bild für Menschen, die es nicht sehen."
+    )
+    caption = blocks.CharBlock(label="Bildunterschrift", required=False)
+    attribution = blocks.CharBlock(label="Quelle / Foto", required=False)
+
+    class Meta:
+        icon = "image"
+        label = "Bild"
+        template = "blocks/image_block.html"
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Überschrift")
+    size = blocks.ChoiceBlock(choices=[("h2", "Ebene 2"), ("h3", "Ebene 3"), ("h4", "Ebene 4")], default="h2", label="Ebene")
+
+    class Meta:
+        icon = "title"
+        label = "Überschrift"
+        template = "blocks/heading_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label="Zitat")
+    attribution = blocks.CharBlock(label="Person", required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = "Zitat"
+        template = "blocks/quote_block.html"
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label="Dokument")
+    title = blocks.CharBlock(label="Linktext", required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = "Dokument zum Herunterladen"
+        template = "blocks/document_block.html"
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label="Text", features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    document = DocumentBlock()
+    embed = EmbedBlock(label="Eingebettetes Medium", help_text="z. B. ein Video-Link", required=False)
