@@ -9,6 +9,8 @@ from django.db import transaction
 # (pages before partners, partners before offers and premises, ...).
 SEEDERS = [
     "core.demo",
+    "alliance.demo",
+    "toolbox.demo",
 ]
 
 
