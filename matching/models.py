@@ -1,7 +1,6 @@
 """The premises register: vacant inner-city premises listed by LEG, cities and owners."""
 
 from django.db import models
-
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
@@ -63,6 +62,7 @@ class Premises(ClusterableModel):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["latitude", "longitude"], name="premises_location_idx")]
         verbose_name = "Fläche"
         verbose_name_plural = "Flächen"
 
@@ -73,6 +73,11 @@ class Premises(ClusterableModel):
     def is_public(self):
         return self.status in self.PUBLIC_STATUSES
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("matching:premises_detail", args=[self.pk])
+
 
 class PremisesImage(Orderable):
     premises = ParentalKey(Premises, on_delete=models.CASCADE, related_name="gallery_images")
@@ -82,3 +87,25 @@ class PremisesImage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "Bild"
         verbose_name_plural = "Bilder"
+
+
+class PremisesInquiry(models.Model):
+    """A visitor's inquiry about a listing; mailed to the listing's contact and kept for the lister."""
+
+    premises = models.ForeignKey(
+        Premises, on_delete=models.CASCADE, related_name="inquiries", verbose_name="Fläche"
+    )
+    name = models.CharField("Name", max_length=200)
+    email = models.EmailField("E-Mail")
+    phone = models.CharField("Telefon", max_length=50, blank=True)
+    message = models.TextField("Nachricht", max_length=5000)
+    mailed_to_contact = models.BooleanField("per E-Mail weitergeleitet", default=False)
+    created_at = models.DateTimeField("eingegangen am", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "Anfrage zu einer Fläche"
+        verbose_name_plural = "Anfragen zu Flächen"
+
+    def __str__(self):
+        return f"{self.name} – {self.premises}"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    path("flaechen/", include("matching.urls")),
 ]
 
 if settings.DEBUG:

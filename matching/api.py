@@ -1,0 +1,83 @@
+"""GET /api/v1/premises (contract): public listings with filters, distance and facets."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+
+from config.api import ApiInputError
+from matching.forms import PremisesFilterForm
+from matching.selectors import premises_search
+
+router = Router(tags=["Flächen"])
+
+
+class FacetOut(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class FacetsOut(Schema):
+    city: list[FacetOut]
+    use_types: list[FacetOut]
+    features: list[FacetOut]
+
+
+class PremisesOut(Schema):
+    id: int
+    external_id: str
+    title: str
+    city: str
+    area_sqm: float
+    rent_month_eur: float | None  # None: rent on request
+    distance_km: float | None = None  # only when a location (city or lat/lon) was given
+    url: str
+
+
+class PremisesListOut(Schema):
+    count: int
+    results: list[PremisesOut]
+    facets: FacetsOut
+
+
+@router.get("", response=PremisesListOut, exclude_unset=True, summary="Freie Flächen suchen")
+def list_premises(
+    request: HttpRequest,
+    q: str | None = None,
+    city: str | None = None,
+    lat: float | None = None,
+    lon: float | None = None,
+    radius_km: float | None = None,
+    use_type: list[str] = Query(None),  # noqa: B008 - ninja's way to declare a repeatable param
+    feature: list[str] = Query(None),  # noqa: B008
+    area_min: float | None = None,
+    area_max: float | None = None,
+    rent_max: float | None = None,
+    interim_use: bool | None = None,
+    page: int = 1,
+    page_size: int = 20,
+):
+    """Veröffentlichte und reservierte Flächen. `city` ohne `radius_km` beschränkt auf die Kommune;
+    mit `radius_km` wird im Umkreis um die Kommune (oder um `lat`/`lon`) gesucht. `distance_km` gibt
+    es, sobald ein Ort angegeben ist. `use_type` (mehrfach): eine der Nutzungsarten; `feature`
+    (mehrfach): alle Merkmale. `page_size` höchstens 100."""
+    form = PremisesFilterForm(request.GET)
+    if not form.is_valid():
+        raise ApiInputError(*form.first_error())
+    result = premises_search(**form.search_kwargs())
+    results = []
+    for item in result.items:
+        row = {
+            "id": item.pk,
+            "external_id": item.external_id,
+            "title": item.title,
+            "city": item.city,
+            "area_sqm": float(item.area_sqm),
+            "rent_month_eur": float(item.rent_month_eur) if item.rent_month_eur is not None else None,
+            "url": request.build_absolute_uri(item.get_absolute_url()),
+        }
+        if result.near is not None:
+            row["distance_km"] = item.distance_km
+        results.append(row)
+    return {"count": result.count, "results": results, "facets": result.facets}

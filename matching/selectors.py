@@ -1,0 +1,195 @@
+"""Reads of the premises register: the one search behind the public list, the map and the API.
+
+``premises_search`` is the single place that turns filters into results, distances and facets,
+so moving full text, filters and facets onto Elasticsearch later changes this module only.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, FloatField, Q, QuerySet, Value
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
+
+from core.db import json_list_contains
+from core.vocabularies import Feature, UseType
+from matching.gazetteer import Place
+from matching.geo import EARTH_RADIUS_KM, bounding_box
+from matching.models import Premises
+
+MAX_PAGE_SIZE = 100
+MAX_MARKERS = 2000
+
+
+@dataclass
+class PremisesPage:
+    count: int
+    items: list[Premises]  # each with ``distance_km`` (float rounded to 0.1, or None)
+    page: int
+    page_size: int
+    facets: dict[str, list[dict]] = field(default_factory=dict)
+    near: Place | None = None
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.count / self.page_size))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+
+def _distance_expression(lat: float, lon: float):
+    """Haversine in SQL (Django registers the math functions on SQLite too)."""
+    half_dlat = Radians(F("latitude") - Value(lat)) / Value(2.0)
+    half_dlon = Radians(F("longitude") - Value(lon)) / Value(2.0)
+    a = Power(Sin(half_dlat), 2) + Cos(Radians(F("latitude"))) * Value(math.cos(math.radians(lat))) * Power(
+        Sin(half_dlon), 2
+    )
+    return Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(a), output_field=FloatField())
+
+
+def _filtered(
+    *,
+    q: str = "",
+    city: str | None = None,
+    near: Place | None = None,
+    radius_km: float | None = None,
+    use_types=(),
+    features=(),
+    area_min=None,
+    area_max=None,
+    rent_max=None,
+    interim_use: bool | None = None,
+) -> QuerySet[Premises]:
+    qs = Premises.objects.public()
+    for word in q.split()[:10]:
+        qs = qs.filter(
+            Q(title__icontains=word) | Q(description__icontains=word) | Q(city__icontains=word)
+            | Q(street__icontains=word)
+        )
+    if city:
+        qs = qs.filter(city__iexact=city)
+    if use_types:
+        any_use = Q()
+        for code in use_types:
+            any_use |= json_list_contains("use_types", code)
+        qs = qs.filter(any_use)
+    for code in features:
+        qs = qs.filter(json_list_contains("features", code))
+    if area_min is not None:
+        qs = qs.filter(area_sqm__gte=area_min)
+    if area_max is not None:
+        qs = qs.filter(area_sqm__lte=area_max)
+    if rent_max is not None:
+        qs = qs.filter(rent_month_eur__lte=rent_max)  # "on request" cannot prove to fit the budget
+    if interim_use is not None:
+        qs = qs.filter(interim_use=interim_use)
+    if near is not None:
+        qs = qs.annotate(distance=_distance_expression(near.lat, near.lon))
+        if radius_km is not None:
+            min_lat, max_lat, min_lon, max_lon = bounding_box(near.lat, near.lon, radius_km)
+            qs = qs.filter(
+                latitude__gte=min_lat, latitude__lte=max_lat, longitude__gte=min_lon, longitude__lte=max_lon,
+                distance__lte=radius_km,
+            )
+    return qs
+
+
+def premises_search(
+    *,
+    q: str = "",
+    city: str | None = None,
+    near: Place | None = None,
+    radius_km: float | None = None,
+    use_types=(),
+    features=(),
+    area_min=None,
+    area_max=None,
+    rent_max=None,
+    interim_use: bool | None = None,
+    page: int = 1,
+    page_size: int = 20,
+    with_facets: bool = True,
+) -> PremisesPage:
+    """Public listings matching the filters, one page of them, and facet counts.
+
+    ``city`` restricts to one municipality; ``near`` (a place) adds ``distance_km`` and sorts by
+    it; with ``radius_km`` only listings within that distance of ``near`` remain. Use types match
+    any of the given codes, features all of them. A constant number of queries per call.
+    """
+    page_size = max(1, min(page_size, MAX_PAGE_SIZE))
+    page = max(1, page)
+    qs = _filtered(
+        q=q, city=city, near=near, radius_km=radius_km, use_types=use_types, features=features,
+        area_min=area_min, area_max=area_max, rent_max=rent_max, interim_use=interim_use,
+    )
+    count = qs.count()
+    ordering = ["distance", "-created_at", "-id"] if near is not None else ["-created_at", "-id"]
+    start = (page - 1) * page_size
+    items = list(qs.select_related("lister").order_by(*ordering)[start:start + page_size])
+    for item in items:
+        distance = getattr(item, "distance", None)
+        item.distance_km = round(distance, 1) if distance is not None else None
+    facets = premises_facets(qs) if with_facets else {}
+    return PremisesPage(count=count, items=items, page=page, page_size=page_size, facets=facets, near=near)
+
+
+def premises_facets(qs: QuerySet[Premises]) -> dict[str, list[dict]]:
+    """Counts per municipality, use type and feature within ``qs`` (two queries)."""
+    cities = (
+        qs.order_by().values("city").annotate(n=Count("id")).order_by("-n", "city")
+    )
+    aggregates = {}
+    for name, vocabulary in (("use_types", UseType), ("features", Feature)):
+        for code in vocabulary.values:
+            aggregates[f"{name}__{code}"] = Count("id", filter=json_list_contains(name, code))
+    counts = qs.order_by().aggregate(**aggregates)
+
+    def vocabulary_facet(name, vocabulary):
+        entries = [
+            {"value": code, "label": label, "count": counts[f"{name}__{code}"]}
+            for code, label in vocabulary.choices
+            if counts[f"{name}__{code}"]
+        ]
+        return sorted(entries, key=lambda entry: -entry["count"])
+
+    return {
+        "city": [{"value": row["city"], "label": row["city"], "count": row["n"]} for row in cities],
+        "use_types": vocabulary_facet("use_types", UseType),
+        "features": vocabulary_facet("features", Feature),
+    }
+
+
+def premises_map_markers(*, limit: int = MAX_MARKERS, **filters) -> list[dict]:
+    """Markers for the map: public fields only (never the contact address)."""
+    qs = _filtered(**filters).order_by("-created_at", "-id")[:limit]
+    return [
+        {
+            "id": row["id"],
+            "title": row["title"],
+            "city": row["city"],
+            "lat": row["latitude"],
+            "lon": row["longitude"],
+            "area_sqm": float(row["area_sqm"]),
+            "rent_month_eur": float(row["rent_month_eur"]) if row["rent_month_eur"] is not None else None,
+            "url": Premises(pk=row["id"]).get_absolute_url(),
+        }
+        for row in qs.values("id", "title", "city", "latitude", "longitude", "area_sqm", "rent_month_eur")
+    ]
+
+
+def premises_get_public(*, pk: int) -> Premises | None:
+    """One public listing with its gallery, or None (drafts, let and expired ones stay hidden)."""
+    return (
+        Premises.objects.public()
+        .select_related("lister", "floor_plan")
+        .prefetch_related("gallery_images__image")
+        .filter(pk=pk)
+        .first()
+    )

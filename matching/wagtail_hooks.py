@@ -1,0 +1,153 @@
+"""Admin of the premises register: listings and inquiries as snippets (restricted to the user's
+partner), the CSV import with preview, and "Als aktuell bestätigen"."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+
+from matching.admin_views import PremisesConfirmView, PremisesImportView
+from matching.forms import PremisesAdminForm
+from matching.models import Premises, PremisesInquiry
+from matching.permissions import inquiry_permission_policy, premises_permission_policy
+
+CONFIRM_LABEL = "Als aktuell bestätigen"
+
+
+class PremisesEditView(EditView):
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if premises_permission_policy.user_has_permission_for_instance(self.request.user, "change", self.object):
+            buttons.append(HeaderButton(
+                CONFIRM_LABEL, url=reverse("wagtailsnippets_matching_premises:confirm", args=[self.object.pk]),
+                icon_name="check",
+            ))
+        return buttons
+
+
+class PremisesViewSet(SnippetViewSet):
+    model = Premises
+    icon = "home"
+    menu_label = "Flächen"
+    list_display = ["title", "city", "status", "lister", "confirmed_at", "updated_at"]
+    list_filter = ["status", "interim_use", "lister"]
+    search_fields = ["title", "city", "external_id", "street"]
+    search_backend_name = None  # database search: the listing shows the user's own listings only
+    ordering = ["-updated_at"]
+    edit_view_class = PremisesEditView
+    edit_handler = TabbedInterface(
+        [
+            ObjectList([
+                FieldPanel("title"),
+                FieldPanel("external_id"),
+                FieldPanel("description"),
+                FieldPanel("use_types"),
+                FieldRowPanel([FieldPanel("area_sqm"), FieldPanel("rent_month_eur")]),
+                FieldRowPanel([FieldPanel("available_from"), FieldPanel("interim_use")]),
+                FieldPanel("features"),
+            ], heading="Angebot"),
+            ObjectList([
+                FieldPanel("street"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ], heading="Lage"),
+            ObjectList([
+                InlinePanel("gallery_images", heading="Bildergalerie", label="Bild"),
+                FieldPanel("floor_plan"),
+            ], heading="Bilder und Grundriss"),
+            ObjectList([
+                FieldPanel("status"),
+                FieldPanel("lister"),
+                FieldPanel("contact_email"),
+                FieldPanel("confirmed_at", read_only=True),
+            ], heading="Verwaltung"),
+        ],
+        base_form_class=PremisesAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return premises_permission_policy.instances_user_has_any_permission_for(
+            request.user, ["change", "delete", "view"]
+        ).select_related("lister")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("confirm/<int:pk>/", PremisesConfirmView.as_view(), name="confirm"),
+        ]
+
+
+class PremisesInquiryViewSet(SnippetViewSet):
+    model = PremisesInquiry
+    icon = "mail"
+    menu_label = "Anfragen"
+    list_display = ["name", "premises", "email", "created_at", "mailed_to_contact"]
+    search_fields = ["name", "email", "message"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    ordering = ["-created_at"]
+    panels = [
+        FieldPanel("premises", read_only=True),
+        FieldPanel("name", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("phone", read_only=True),
+        FieldPanel("message", read_only=True),
+        FieldPanel("created_at", read_only=True),
+    ]
+
+    def get_queryset(self, request):
+        return inquiry_permission_policy.instances_user_has_any_permission_for(
+            request.user, ["change", "delete", "view"]
+        ).select_related("premises")
+
+
+class PremisesGroup(SnippetViewSetGroup):
+    items = (PremisesViewSet, PremisesInquiryViewSet)
+    menu_label = "Flächenbörse"
+    menu_icon = "home"
+    menu_order = 250
+
+
+register_snippet(PremisesGroup)
+
+
+class _ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return premises_permission_policy.user_has_permission(request.user, "add")
+
+
+class PremisesImportViewSet(ViewSet):
+    name = "flaechen-import"
+    url_namespace = "matching_premises_import"
+    icon = "upload"
+    menu_label = "Flächen importieren"
+    menu_order = 251
+    add_to_admin_menu = True
+
+    @property
+    def menu_item_class(self):
+        return _ImportMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", PremisesImportView.as_view(), name="index")]
+
+
+@hooks.register("register_admin_viewset")
+def register_premises_import():
+    return PremisesImportViewSet()
+
+
+@hooks.register("register_snippet_listing_buttons")
+def premises_confirm_button(snippet, user, next_url=None):
+    if isinstance(snippet, Premises) and premises_permission_policy.user_has_permission_for_instance(
+        user, "change", snippet
+    ):
+        yield MenuItem(
+            CONFIRM_LABEL, reverse("wagtailsnippets_matching_premises:confirm", args=[snippet.pk]),
+            icon_name="check", order=15,
+        )
