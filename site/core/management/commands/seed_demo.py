@@ -11,6 +11,7 @@ SEEDERS = [
     "core.demo",
     "alliance.demo",
     "toolbox.demo",
+    "matching.demo",
 ]
 
 
