@@ -18,8 +18,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from matching.forms import PremisesImportForm
 from matching.models import Premises
-from matching.permissions import partner_of, premises_permission_policy
+from matching.permissions import premises_permission_policy
 from matching.services import premises_confirm, premises_import
+from partners.selectors import partner_for_user
 
 SESSION_KEY = "matching_premises_import"
 UPLOAD_DIR = "premises-imports"
@@ -52,7 +53,7 @@ class PremisesImportView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=PremisesImportForm()))
 
     def post(self, request, *args, **kwargs):
-        lister = partner_of(request.user)
+        lister = partner_for_user(request.user)
         if "confirm" in request.POST:
             return self._confirm(request, lister)
         form = PremisesImportForm(request.POST, request.FILES)

@@ -17,6 +17,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("flaechen/", include("matching.urls")),
+    path("leerstand/", include("matching.vacancy.urls")),
+    path("intern/", include("members.urls")),
 ]
 
 if settings.DEBUG:

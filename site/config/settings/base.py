@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "toolbox",
     "partners",
     "matching",
+    "matching.vacancy",
+    "members",
     "search",
     # Wagtail
     "wagtail.contrib.forms",

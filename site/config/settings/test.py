@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory mail, the embedded search engine started once."""
 
+import os
+
 from search.embedded import ensure_engine_url
 
 from .base import *  # noqa: F401,F403
@@ -21,3 +23,7 @@ ELASTICSEARCH_URL = ensure_engine_url()
 SEARCH_INDEX_PREFIX = SEARCH_INDEX_PREFIX + "test_"
 WAGTAILSEARCH_BACKENDS["default"]["URLS"] = [ELASTICSEARCH_URL]
 WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = SEARCH_INDEX_PREFIX + "wagtail_"
+
+# A database per test process on PostgreSQL, so parallel runs on one server do not collide.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = f"test_imz_{os.getpid()}"  # noqa: F405
