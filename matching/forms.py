@@ -8,6 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.vocabularies import Feature, UseType
 from matching import gazetteer
+from partners.selectors import partner_for_user
 
 MAX_RADIUS_KM = 500
 TRUE_STRINGS = {"true", "1", "on", "ja", "yes"}
@@ -200,6 +201,13 @@ class PremisesAdminForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.own_partner = partner_for_user(self.for_user) if self.for_user is not None else None
+        if self.own_partner is not None and "lister" in self.fields:
+            # A partner's people list for their own organisation only.
+            self.fields["lister"].queryset = self.fields["lister"].queryset.filter(pk=self.own_partner.pk)
+            self.fields["lister"].required = False
+            self.fields["lister"].disabled = True
+            self.initial["lister"] = self.own_partner.pk
         for name in ("latitude", "longitude"):
             if name in self.fields:
                 self.fields[name].required = False
@@ -226,6 +234,8 @@ class PremisesAdminForm(WagtailAdminModelForm):
                 self.instance.location_from_gazetteer = True
             elif "latitude" in self.changed_data or "longitude" in self.changed_data:
                 self.instance.location_from_gazetteer = False
+        if self.own_partner is not None:
+            data["lister"] = self.own_partner
         area = data.get("area_sqm")
         if area is not None and area <= 0:
             self.add_error("area_sqm", "Die Fläche muss größer als 0 sein.")

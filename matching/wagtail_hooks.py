@@ -6,14 +6,16 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets import ListingButton
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSetGroup
 
 from matching.admin_views import PremisesConfirmView, PremisesImportView
 from matching.forms import PremisesAdminForm
 from matching.models import Premises, PremisesInquiry
-from matching.permissions import inquiry_permission_policy, premises_permission_policy
+from matching.permissions import premises_permission_policy
+from partners.admin_viewsets import PartnerOwnedSnippetViewSet
 
 CONFIRM_LABEL = "Als aktuell bestätigen"
 
@@ -30,7 +32,7 @@ class PremisesEditView(EditView):
         return buttons
 
 
-class PremisesViewSet(SnippetViewSet):
+class PremisesViewSet(PartnerOwnedSnippetViewSet):
     model = Premises
     icon = "home"
     menu_label = "Flächen"
@@ -71,9 +73,7 @@ class PremisesViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return premises_permission_policy.instances_user_has_any_permission_for(
-            request.user, ["change", "delete", "view"]
-        ).select_related("lister")
+        return super().get_queryset(request).select_related("lister")
 
     def get_urlpatterns(self):
         return [
@@ -82,7 +82,7 @@ class PremisesViewSet(SnippetViewSet):
         ]
 
 
-class PremisesInquiryViewSet(SnippetViewSet):
+class PremisesInquiryViewSet(PartnerOwnedSnippetViewSet):
     model = PremisesInquiry
     icon = "mail"
     menu_label = "Anfragen"
@@ -101,9 +101,7 @@ class PremisesInquiryViewSet(SnippetViewSet):
     ]
 
     def get_queryset(self, request):
-        return inquiry_permission_policy.instances_user_has_any_permission_for(
-            request.user, ["change", "delete", "view"]
-        ).select_related("premises")
+        return super().get_queryset(request).select_related("premises")
 
 
 class PremisesGroup(SnippetViewSetGroup):
@@ -147,7 +145,7 @@ def premises_confirm_button(snippet, user, next_url=None):
     if isinstance(snippet, Premises) and premises_permission_policy.user_has_permission_for_instance(
         user, "change", snippet
     ):
-        yield MenuItem(
+        yield ListingButton(
             CONFIRM_LABEL, reverse("wagtailsnippets_matching_premises:confirm", args=[snippet.pk]),
-            icon_name="check", order=15,
+            icon_name="check", priority=15,
         )

@@ -6,6 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
+from wagtail.models import Collection, GroupCollectionPermission
 
 from matching.models import Premises
 from partners.models import Partner, PartnerMembership
@@ -54,6 +55,8 @@ PARTNER_PERMISSIONS = [
     ("matching", "view_premisesinquiry"),
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
 ]
 
 
@@ -65,5 +68,12 @@ def partner_editor(partner, username):
     ])
     user = get_user_model().objects.create_user(username=username, password="pw", email=f"{username}@example.org")
     user.groups.add(group)
+    root = Collection.get_first_root_node()
+    for codename in ("add_image", "choose_image", "add_document", "choose_document"):
+        app = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root,
+            permission=Permission.objects.get(content_type__app_label=app, codename=codename),
+        )
     PartnerMembership.objects.create(user=user, partner=partner)
     return user

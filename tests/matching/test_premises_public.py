@@ -1,0 +1,186 @@
+"""The public side of the premises register: radius, distances, privacy of the contact, inquiries."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from matching.geo import KM_PER_DEGREE_LAT
+from matching.models import Premises, PremisesInquiry
+from tests.matching.factories import ERFURT, SECRET_CONTACT, PremisesFactory
+
+API = "/api/v1/premises"
+
+
+def north_of_erfurt(km):
+    """A point ``km`` kilometres due north of Erfurt's centre (along the meridian)."""
+    return ERFURT[0] + km / KM_PER_DEGREE_LAT, ERFURT[1]
+
+
+@pytest.fixture
+def ring(db):
+    """Listings at known distances from Erfurt's centre, on both sides of a 10 km boundary."""
+    listings = {}
+    for km in (0.5, 9.9, 10.1, 25.0):
+        lat, lon = north_of_erfurt(km)
+        listings[km] = PremisesFactory(title=f"Fläche {km} km", latitude=lat, longitude=lon)
+    return listings
+
+
+@pytest.mark.django_db
+def test_radius_includes_listings_inside_and_excludes_those_just_outside(client, ring):
+    response = client.get(API, {"lat": ERFURT[0], "lon": ERFURT[1], "radius_km": 10})
+
+    assert response.status_code == 200
+    titles = {row["title"] for row in response.json()["results"]}
+    assert titles == {"Fläche 0.5 km", "Fläche 9.9 km"}
+
+
+@pytest.mark.django_db
+def test_radius_around_a_named_municipality(client, ring):
+    response = client.get(API, {"city": "Erfurt", "radius_km": 10})
+
+    assert {row["title"] for row in response.json()["results"]} == {"Fläche 0.5 km", "Fläche 9.9 km"}
+
+
+@pytest.mark.django_db
+def test_distance_km_is_right_within_one_percent(client, ring):
+    response = client.get(API, {"lat": ERFURT[0], "lon": ERFURT[1], "radius_km": 50})
+
+    by_title = {row["title"]: row["distance_km"] for row in response.json()["results"]}
+    for km in (9.9, 10.1, 25.0):
+        assert by_title[f"Fläche {km} km"] == pytest.approx(km, rel=0.01)
+
+
+@pytest.mark.django_db
+def test_results_are_ordered_by_distance_when_a_place_is_given(client, ring):
+    response = client.get(API, {"lat": ERFURT[0], "lon": ERFURT[1], "radius_km": 50})
+
+    distances = [row["distance_km"] for row in response.json()["results"]]
+    assert distances == sorted(distances)
+
+
+@pytest.mark.django_db
+def test_no_distance_without_a_place(client, ring):
+    response = client.get(API)
+
+    assert response.json()["count"] == 4
+    assert all("distance_km" not in row for row in response.json()["results"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"radius_km": 10}, "radius_km"),
+        ({"city": "Atlantis"}, "city"),
+        ({"lat": 51.0}, "lon"),
+        ({"area_min": "viel"}, "area_min"),
+        ({"use_type": "raumschiff"}, "use_type"),
+    ],
+)
+def test_bad_filters_answer_400_with_field_and_german_reason(client, params, field):
+    response = client.get(API, params)
+
+    assert response.status_code in (400, 422)  # 422: not even of the declared type (contract: 400/422)
+    error = response.json()["errors"][0]
+    assert error["field"] == field
+    assert error["reason"] and "error" not in error["reason"].lower()
+
+
+@pytest.mark.django_db
+def test_listings_that_are_not_on_offer_stay_private(client):
+    shown = PremisesFactory(title="Veröffentlicht")
+    hidden = [PremisesFactory(title=f"Nicht öffentlich {status}", status=status)
+              for status in (Premises.Status.DRAFT, Premises.Status.LET, Premises.Status.EXPIRED)]
+
+    titles = {row["title"] for row in client.get(API).json()["results"]}
+    assert titles == {shown.title}
+    assert client.get(reverse("matching:premises_list")).status_code == 200
+    for listing in hidden:
+        assert client.get(listing.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_contact_address_never_appears_publicly(client):
+    listing = PremisesFactory(contact_email=SECRET_CONTACT)
+
+    pages = [
+        client.get(reverse("matching:premises_list")),
+        client.get(reverse("matching:premises_map")),
+        client.get(reverse("matching:premises_markers")),
+        client.get(listing.get_absolute_url()),
+        client.get(API),
+        client.get(API, {"city": "Erfurt", "radius_km": 5}),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        assert SECRET_CONTACT not in response.content.decode()
+
+
+def inquiry(**overrides):
+    data = {
+        "name": "Jana Gründerin",
+        "email": "jana@example.org",
+        "phone": "",
+        "message": "Ich interessiere mich für die Fläche für ein Café.",
+        "privacy": "on",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.mark.django_db
+def test_a_valid_inquiry_is_stored_and_mailed_to_the_contact(client):
+    listing = PremisesFactory()
+
+    response = client.post(listing.get_absolute_url(), inquiry(), follow=True)
+
+    assert response.status_code == 200
+    assert "Vielen Dank" in response.content.decode()
+    stored = PremisesInquiry.objects.get()
+    assert stored.premises == listing and stored.mailed_to_contact
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [SECRET_CONTACT]
+    assert mail.outbox[0].reply_to == ["jana@example.org"]
+    assert "Café" in mail.outbox[0].body
+    assert SECRET_CONTACT not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_an_invalid_inquiry_is_refused_with_german_messages(client):
+    listing = PremisesFactory()
+
+    response = client.post(listing.get_absolute_url(), inquiry(email="keine-adresse", privacy=""))
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Bitte eine gültige E-Mail-Adresse angeben." in page
+    assert "Bitte stimmen Sie der Weitergabe Ihrer Angaben zu." in page
+    assert not PremisesInquiry.objects.exists()
+    assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_the_honeypot_stops_bots(client):
+    listing = PremisesFactory()
+
+    response = client.post(listing.get_absolute_url(), inquiry(website="http://spam.example"))
+
+    assert response.status_code == 400
+    assert not PremisesInquiry.objects.exists()
+    assert not mail.outbox
+
+
+@pytest.mark.django_db
+def test_the_sixth_inquiry_within_a_minute_from_one_address_is_refused(client):
+    listing = PremisesFactory()
+
+    answers = [client.post(listing.get_absolute_url(), inquiry(), REMOTE_ADDR="203.0.113.7").status_code
+               for _ in range(6)]
+    other_address = client.post(listing.get_absolute_url(), inquiry(), REMOTE_ADDR="198.51.100.1")
+
+    assert answers == [302] * 5 + [429]
+    assert PremisesInquiry.objects.count() == 6  # five from the first address, one from the other
+    assert other_address.status_code == 302
+    assert len(mail.outbox) == 6
