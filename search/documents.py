@@ -1,0 +1,238 @@
+"""What is indexed: one elasticsearch-dsl document per searchable thing, each with its ``prepare``.
+
+Names other code relies on:
+- ``PremisesDocument.alias()``: the alias the matching query (matching/ranking.py) searches; its
+  fields are exactly those ranking reads (id, external_id, title, description, city, location,
+  use_types, features, status, area_sqm, rent_month_eur, available_from, interim_use,
+  use_type_labels, feature_labels) plus what the site search needs.
+- ``DOCUMENTS``: kind → document class (``premises``, ``offers``, ``partners``).
+
+Only public things are indexed: ``indexable()`` is the queryset of what visitors may see, and the
+sync (search/services.py) deletes from the index whatever is not (or no longer) in it.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from elasticsearch_dsl import Boolean, Date, Document, Float, GeoPoint, Integer, Keyword
+
+from core.vocabularies import Feature, OfferCost, SeekerKind, Stage, SupportCategory, UseType, labels
+from search.analysis import german_keyword, german_text
+
+
+class SearchDocument(Document):
+    """Shared shape: every document has an id, a title, a description and a url."""
+
+    kind = ""  # short name: index alias suffix and queue key
+    model_path = ""  # "app_label.ModelName"
+    # Fields searched by the site search and their boosts (each also has .ngram and .folded).
+    text_fields = {}
+
+    id = Integer()
+    title = german_text()
+    description = german_text()
+    url = Keyword(index=False)
+
+    @classmethod
+    def alias(cls) -> str:
+        """The read alias; the versioned indices behind it are ``<alias>_v<timestamp>``."""
+        return f"{settings.SEARCH_INDEX_PREFIX}{cls.kind}"
+
+    @classmethod
+    def model(cls):
+        from django.apps import apps
+
+        return apps.get_model(cls.model_path)
+
+    @classmethod
+    def indexable(cls) -> QuerySet:
+        """What visitors may find; everything else stays out of the index."""
+        raise NotImplementedError
+
+    @classmethod
+    def prepare(cls, obj) -> dict:
+        raise NotImplementedError
+
+    @classmethod
+    def mapping(cls) -> dict:
+        return cls._doc_type.mapping.to_dict()
+
+
+def _float(value):
+    return float(value) if value is not None else None
+
+
+class PremisesDocument(SearchDocument):
+    kind = "premises"
+    model_path = "matching.Premises"
+    text_fields = {
+        "title": 3.0, "description": 1.0, "use_type_labels": 2.0, "feature_labels": 1.5, "city": 2.0, "street": 0.5,
+    }
+
+    external_id = Keyword()
+    city = german_keyword()
+    street = german_text()
+    postal_code = Keyword()
+    location = GeoPoint()
+    use_types = Keyword(multi=True)
+    features = Keyword(multi=True)
+    use_type_labels = german_text(multi=True)
+    feature_labels = german_text(multi=True)
+    status = Keyword()
+    area_sqm = Float()
+    rent_month_eur = Float()
+    available_from = Date()
+    interim_use = Boolean()
+    created_at = Date()
+
+    @classmethod
+    def indexable(cls):
+        return cls.model().objects.public()
+
+    @classmethod
+    def prepare(cls, obj) -> dict:
+        labels_interim = ["Zwischennutzung"] if obj.interim_use else []
+        return {
+            "id": obj.pk,
+            "external_id": obj.external_id,
+            "title": obj.title,
+            "description": obj.description,
+            "url": obj.get_absolute_url(),
+            "city": obj.city,
+            "street": obj.street,
+            "postal_code": obj.postal_code,
+            "location": {"lat": obj.latitude, "lon": obj.longitude},
+            "use_types": list(obj.use_types or []),
+            "features": list(obj.features or []),
+            "use_type_labels": labels(UseType, obj.use_types or []),
+            "feature_labels": labels(Feature, obj.features or []) + labels_interim,
+            "status": obj.status,
+            "area_sqm": _float(obj.area_sqm),
+            "rent_month_eur": _float(obj.rent_month_eur),
+            "available_from": obj.available_from.isoformat() if obj.available_from else None,
+            "interim_use": bool(obj.interim_use),
+            "created_at": obj.created_at.isoformat() if obj.created_at else None,
+        }
+
+
+def public_offers() -> QuerySet:
+    """Offers visitors may see: the partners app's rule when it exists, else the validity window."""
+    try:
+        from partners.selectors import public_offers as partners_public_offers
+    except ImportError:
+        partners_public_offers = None
+    if partners_public_offers is not None:
+        return partners_public_offers()
+    from partners.models import SupportOffer
+
+    today = datetime.date.today()
+    return SupportOffer.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+    )
+
+
+def _offer_url(obj) -> str:
+    get_url = getattr(obj, "get_absolute_url", None)
+    if get_url is not None:
+        try:
+            return get_url()
+        except Exception:  # noqa: BLE001 - a missing route must not stop indexing
+            pass
+    return obj.url or ""
+
+
+class OfferDocument(SearchDocument):
+    kind = "offers"
+    model_path = "partners.SupportOffer"
+    text_fields = {"title": 3.0, "description": 1.0, "category_labels": 2.0, "provider": 1.5, "target_group_labels": 1.0}
+
+    external_id = Keyword()
+    provider = german_keyword()
+    provider_id = Integer()
+    categories = Keyword(multi=True)
+    category_labels = german_text(multi=True)
+    target_groups = Keyword(multi=True)
+    target_group_labels = german_text(multi=True)
+    stages = Keyword(multi=True)
+    statewide = Boolean()
+    municipalities = Keyword(multi=True)
+    cost = Keyword()
+    valid_until = Date()
+
+    @classmethod
+    def indexable(cls):
+        return public_offers().select_related("provider")
+
+    @classmethod
+    def prepare(cls, obj) -> dict:
+        return {
+            "id": obj.pk,
+            "external_id": obj.external_id or "",
+            "title": obj.title,
+            "description": obj.description,
+            "url": _offer_url(obj),
+            "provider": obj.provider.name,
+            "provider_id": obj.provider_id,
+            "categories": list(obj.categories or []),
+            "category_labels": labels(SupportCategory, obj.categories or [])
+            + labels(Stage, obj.stages or []) + labels(OfferCost, [obj.cost] if obj.cost else []),
+            "target_groups": list(obj.target_groups or []),
+            "target_group_labels": labels(SeekerKind, obj.target_groups or []),
+            "stages": list(obj.stages or []),
+            "statewide": bool(obj.statewide),
+            "municipalities": list(obj.municipalities or []),
+            "cost": obj.cost or None,
+            "valid_until": obj.valid_until.isoformat() if obj.valid_until else None,
+        }
+
+
+def _partner_url(obj) -> str:
+    get_url = getattr(obj, "get_absolute_url", None)
+    if get_url is not None:
+        try:
+            return get_url()
+        except Exception:  # noqa: BLE001
+            pass
+    return obj.website or ""
+
+
+class PartnerDocument(SearchDocument):
+    kind = "partners"
+    model_path = "partners.Partner"
+    text_fields = {"title": 3.0, "description": 1.0, "kind_label": 1.5, "region": 1.5}
+
+    slug = Keyword()
+    partner_kind = Keyword()
+    kind_label = german_text()
+    region = german_keyword()
+
+    @classmethod
+    def indexable(cls):
+        return cls.model().objects.all()
+
+    @classmethod
+    def prepare(cls, obj) -> dict:
+        return {
+            "id": obj.pk,
+            "title": obj.name,
+            "description": obj.description,
+            "url": _partner_url(obj),
+            "slug": obj.slug,
+            "partner_kind": obj.kind,
+            "kind_label": obj.get_kind_display(),
+            "region": obj.region,
+        }
+
+
+DOCUMENTS: dict[str, type[SearchDocument]] = {
+    doc.kind: doc for doc in (PremisesDocument, OfferDocument, PartnerDocument)
+}
+
+
+def document_for_model(model) -> type[SearchDocument] | None:
+    label = f"{model._meta.app_label}.{model.__name__}"
+    return next((doc for doc in DOCUMENTS.values() if doc.model_path.lower() == label.lower()), None)

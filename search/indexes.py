@@ -1,0 +1,78 @@
+"""Index lifecycle: versioned indices behind one alias per document, swapped atomically.
+
+``<alias>_v<timestamp>`` holds the data; visitors and the matching query read ``<alias>``. A
+rebuild fills a fresh version with bulk requests while the alias keeps serving the old one, then
+moves the alias in one ``_aliases`` call and drops the old versions. Live writes go to every
+version that exists (``write_targets``), so a change made during a rebuild reaches both.
+"""
+
+from __future__ import annotations
+
+import time
+
+from elasticsearch import NotFoundError
+
+from search.analysis import INDEX_SETTINGS
+from search.client import get_client
+
+
+def version_pattern(doc_cls) -> str:
+    return f"{doc_cls.alias()}_v*"
+
+
+def create_version(doc_cls) -> str:
+    """A new, empty versioned index with the document's mapping; returns its name."""
+    name = f"{doc_cls.alias()}_v{time.time_ns() // 1000}"
+    get_client().indices.create(index=name, settings=INDEX_SETTINGS, mappings=doc_cls.mapping())
+    return name
+
+
+def versions(doc_cls) -> dict[str, bool]:
+    """Every versioned index of the document → whether the alias points at it."""
+    client = get_client()
+    try:
+        found = client.indices.get_alias(index=version_pattern(doc_cls))
+    except NotFoundError:
+        return {}
+    alias = doc_cls.alias()
+    return {name: alias in (info.get("aliases") or {}) for name, info in found.items()}
+
+
+def live_version(doc_cls) -> str | None:
+    return next((name for name, live in versions(doc_cls).items() if live), None)
+
+
+def ensure_index(doc_cls) -> str:
+    """The index behind the alias, created empty (and aliased) when there is none yet."""
+    current = live_version(doc_cls)
+    if current is None:
+        current = create_version(doc_cls)
+        get_client().indices.update_aliases(actions=[{"add": {"index": current, "alias": doc_cls.alias()}}])
+    return current
+
+
+def write_targets(doc_cls) -> list[str]:
+    """Where a live change must go: every existing version (the live one and a rebuild in progress)."""
+    found = versions(doc_cls)
+    if not any(found.values()):
+        ensure_index(doc_cls)
+        found = versions(doc_cls)
+    return sorted(found)
+
+
+def swap_alias(doc_cls, new_index: str) -> list[str]:
+    """Point the alias at ``new_index`` in one atomic call, then drop the other versions."""
+    client = get_client()
+    alias = doc_cls.alias()
+    old = [name for name in versions(doc_cls) if name != new_index]
+    actions = [{"remove": {"index": name, "alias": alias}} for name, live in versions(doc_cls).items() if live]
+    actions = [a for a in actions if a["remove"]["index"] != new_index]
+    actions.append({"add": {"index": new_index, "alias": alias}})
+    client.indices.update_aliases(actions=actions)
+    for name in old:
+        client.indices.delete(index=name, ignore_unavailable=True)
+    return old
+
+
+def refresh(doc_cls) -> None:
+    get_client().indices.refresh(index=doc_cls.alias())

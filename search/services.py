@@ -1,0 +1,172 @@
+"""Writes to the search index. ``sync`` is THE one way an object reaches (or leaves) the index.
+
+The model signals (after commit), the rebuild command and the replay job all call ``sync``: it
+reads the objects' current state from the database, indexes the public ones and deletes the rest.
+When the engine cannot be reached the ids are queued in the database (``PendingChange``) and
+``replay_pending`` (command ``search_replay``, run periodically) sends them later, so after any
+outage the index equals the database.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+
+from search.client import get_client
+from search.documents import DOCUMENTS
+from search.indexes import create_version, refresh, swap_alias, write_targets
+from search.models import PendingChange
+
+logger = logging.getLogger(__name__)
+
+ENGINE_ERRORS = (TransportError, ApiError, ConnectionError, TimeoutError)
+CHUNK_SIZE = 500
+
+
+class SyncError(Exception):
+    """The engine answered, but refused some documents."""
+
+
+@dataclass
+class SyncResult:
+    indexed: int = 0
+    deleted: int = 0
+    queued: int = 0
+
+
+def _bulk(client, operations: list[dict], *, refresh_now: bool) -> None:
+    if not operations:
+        return
+    response = client.bulk(operations=operations, refresh="wait_for" if refresh_now else False)
+    if not response.get("errors"):
+        return
+    problems = []
+    for item in response["items"]:
+        action, result = next(iter(item.items()))
+        if action == "delete" and result.get("status") == 404:
+            continue  # already gone
+        if result.get("error"):
+            problems.append(f"{action} {result.get('_id')}: {result['error']}")
+    if problems:
+        raise SyncError("; ".join(problems[:5]))
+
+
+def sync(
+    kind: str, ids, *, indices: list[str] | None = None, queue_on_failure: bool = True, refresh_now: bool = True
+) -> SyncResult:
+    """Make the index agree with the database for these objects of ``kind``.
+
+    Public objects are (re)indexed, everything else (drafts, let premises, deleted rows) is
+    removed. ``indices``: only these indices (the rebuild's new version); default: every version.
+    If the engine is unreachable the ids are queued (unless ``queue_on_failure`` is False, then
+    the error is raised).
+    """
+    doc_cls = DOCUMENTS[kind]
+    ids = sorted({str(pk) for pk in ids if pk is not None})
+    if not ids:
+        return SyncResult()
+    try:
+        targets = indices or write_targets(doc_cls)
+        objects = {str(obj.pk): obj for obj in doc_cls.indexable().filter(pk__in=ids)}
+        operations: list[dict] = []
+        for pk in ids:
+            obj = objects.get(pk)
+            for index in targets:
+                if obj is None:
+                    operations.append({"delete": {"_index": index, "_id": pk}})
+                else:
+                    operations.append({"index": {"_index": index, "_id": pk}})
+                    operations.append(doc_cls.prepare(obj))
+        _bulk(get_client(), operations, refresh_now=refresh_now)
+        return SyncResult(indexed=len(objects), deleted=len(ids) - len(objects))
+    except (*ENGINE_ERRORS, SyncError) as error:
+        if not queue_on_failure:
+            raise
+        logger.warning("Search engine unavailable, %s change(s) of %s queued: %s", len(ids), kind, error)
+        enqueue(kind, ids, error=str(error))
+        return SyncResult(queued=len(ids))
+
+
+def sync_on_commit(kind: str, ids) -> None:
+    """Sync after the surrounding transaction commits (at once outside a transaction)."""
+    ids = [pk for pk in ids if pk is not None]
+    if ids:
+        transaction.on_commit(lambda: sync(kind, ids))
+
+
+def enqueue(kind: str, ids, *, error: str = "") -> None:
+    now = timezone.now()
+    for pk in ids:
+        change, created = PendingChange.objects.get_or_create(
+            kind=kind, object_id=str(pk), defaults={"queued_at": now, "last_error": error[:2000]}
+        )
+        if not created:
+            change.queued_at = now
+            change.last_error = error[:2000]
+            change.save(update_fields=["queued_at", "last_error"])
+
+
+@dataclass
+class ReplayResult:
+    sent: int = 0
+    remaining: int = 0
+    error: str = ""
+
+
+def replay_pending(*, chunk_size: int = CHUNK_SIZE) -> ReplayResult:
+    """Send every queued change; stop at the first failure (the engine is still away)."""
+    started = timezone.now()
+    result = ReplayResult()
+    kinds = list(PendingChange.objects.filter(queued_at__lte=started).values_list("kind", flat=True).distinct())
+    for kind in kinds:
+        pending = PendingChange.objects.filter(kind=kind, queued_at__lte=started)
+        if kind not in DOCUMENTS:
+            pending.delete()  # a kind that no longer exists
+            continue
+        ids = list(pending.values_list("object_id", flat=True))
+        for start in range(0, len(ids), chunk_size):
+            chunk = ids[start:start + chunk_size]
+            try:
+                sync(kind, chunk, queue_on_failure=False)
+            except (*ENGINE_ERRORS, SyncError) as error:
+                failed = PendingChange.objects.filter(kind=kind, object_id__in=chunk)
+                for change in failed:
+                    change.attempts += 1
+                    change.last_error = str(error)[:2000]
+                    change.save(update_fields=["attempts", "last_error"])
+                result.error = str(error)
+                result.remaining = PendingChange.objects.count()
+                return result
+            # Rows queued again after the replay started stay for the next run.
+            PendingChange.objects.filter(kind=kind, object_id__in=chunk, queued_at__lte=started).delete()
+            result.sent += len(chunk)
+    result.remaining = PendingChange.objects.count()
+    return result
+
+
+def rebuild(kind: str, *, progress: bool = True, chunk_size: int = CHUNK_SIZE) -> tuple[str, int]:
+    """Fill a new version of ``kind``'s index from the database, then swap the alias to it.
+
+    The alias keeps serving the old version until the swap, so searches never see an empty or
+    half index; live changes during the rebuild are written to both versions.
+    Returns the new index name and the number of documents.
+    """
+    from tqdm import tqdm
+
+    doc_cls = DOCUMENTS[kind]
+    new_index = create_version(doc_cls)
+    ids = list(doc_cls.indexable().order_by("pk").values_list("pk", flat=True))
+    with tqdm(total=len(ids), desc=f"Suchindex {kind}", unit="Dok.", disable=not progress) as bar:
+        for start in range(0, len(ids), chunk_size):
+            chunk = ids[start:start + chunk_size]
+            sync(kind, chunk, indices=[new_index], queue_on_failure=False, refresh_now=False)
+            bar.update(len(chunk))
+    get_client().indices.refresh(index=new_index)
+    swap_alias(doc_cls, new_index)
+    refresh(doc_cls)
+    return new_index, len(ids)

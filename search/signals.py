@@ -1,0 +1,55 @@
+"""Model signals → ``search.services.sync`` after the transaction commits.
+
+Every create, change (including status changes such as published → let) and delete of an
+indexed model reaches the index; writes that bypass model signals (premises import, expiry)
+announce themselves through ``matching.signals.premises_changed``.
+"""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+
+from search.documents import DOCUMENTS, OfferDocument
+from search.services import sync_on_commit
+
+
+def _on_save(sender, instance, raw=False, **kwargs):
+    if raw:
+        return  # fixture loading: the rebuild indexes it
+    _changed(sender, instance)
+
+
+def _on_delete(sender, instance, **kwargs):
+    _changed(sender, instance)
+
+
+def _changed(sender, instance):
+    doc_cls = _documents_by_model().get(sender)
+    if doc_cls is None:
+        return
+    sync_on_commit(doc_cls.kind, [instance.pk])
+    if doc_cls.kind == "partners" and instance.pk is not None:
+        # Offers carry their provider's name.
+        offers = OfferDocument.model().objects.filter(provider_id=instance.pk).values_list("pk", flat=True)
+        sync_on_commit(OfferDocument.kind, list(offers))
+
+
+def _on_premises_changed(sender, external_ids=(), **kwargs):
+    from matching.models import Premises
+
+    pks = list(Premises.objects.filter(external_id__in=list(external_ids)).values_list("pk", flat=True))
+    sync_on_commit("premises", pks)
+
+
+def _documents_by_model():
+    return {doc.model(): doc for doc in DOCUMENTS.values()}
+
+
+def connect():
+    from matching.signals import premises_changed
+
+    for doc_cls in DOCUMENTS.values():
+        model = doc_cls.model()
+        post_save.connect(_on_save, sender=model, dispatch_uid=f"search_save_{doc_cls.kind}")
+        post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search_delete_{doc_cls.kind}")
+    premises_changed.connect(_on_premises_changed, dispatch_uid="search_premises_changed")
