@@ -1,6 +1,7 @@
 """The premises register in the Wagtail admin: each partner's people manage their own listings,
 uploads are checked, unconfirmed listings expire with a mail to their lister."""
 
+import csv
 import io
 from datetime import timedelta
 
@@ -200,3 +201,51 @@ def test_confirming_an_expired_listing_publishes_it_again(leg_client, leg):
     listing.refresh_from_db()
     assert listing.status == Premises.Status.PUBLISHED
     assert listing.confirmed_at > timezone.now() - timedelta(minutes=1)
+
+
+SAMPLE = "/work/shared/samples/premises.csv"
+IMPORT = "matching_premises_import:index"
+
+
+def csv_upload(name, content: bytes):
+    return SimpleUploadedFile(name, content, content_type="text/csv")
+
+
+@pytest.mark.django_db
+def test_admin_import_previews_bad_rows_and_writes_nothing(leg_client):
+    with open(SAMPLE, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    bad_row = dict(rows[1], external_id="X-BAD", city="Atlantis")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows([rows[0], bad_row])
+    bad = buffer.getvalue()
+
+    response = leg_client.post(reverse(IMPORT), {"file": csv_upload("flaechen.csv", bad.encode())})
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Atlantis" in page and "<td>3</td><td>city</td>" in page
+    assert not Premises.objects.exists()
+
+
+@pytest.mark.django_db
+def test_admin_import_writes_after_the_preview_is_confirmed(leg_client, leg):
+    response = leg_client.post(reverse(IMPORT), {"file": csv_upload("flaechen.csv", open(SAMPLE, "rb").read())})
+
+    assert response.status_code == 200
+    assert not Premises.objects.exists()  # preview only
+    token = response.context["token"]
+    confirmed = leg_client.post(reverse(IMPORT), {"confirm": "1", "token": token})
+
+    assert confirmed.status_code == 302
+    assert Premises.objects.filter(lister=leg).count() == 10
+
+
+@pytest.mark.django_db
+def test_admin_import_refuses_files_that_are_not_csv(leg_client):
+    response = leg_client.post(reverse(IMPORT), {"file": csv_upload("foto.jpg", b"\xff\xd8\xff\xe0")})
+
+    assert response.status_code == 400
+    assert "Bitte eine CSV-Datei (.csv) hochladen." in response.content.decode()
