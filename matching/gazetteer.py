@@ -112,3 +112,23 @@ def lookup(name: str | None) -> Place | None:
             if key in index:
                 return index[key]
     return None
+
+
+def nearest(lat: float, lon: float, *, within_km: float = 10.0) -> Place | None:
+    """The Thuringian municipality whose centre is closest to (lat, lon), if within ``within_km``.
+
+    Lets coordinates stand for a municipality, e.g. for support offers of one town.
+    """
+    from matching.geo import haversine_km
+
+    best, best_km = None, within_km
+    for place in _thuringian_places():
+        distance = haversine_km(lat, lon, place.lat, place.lon)
+        if distance <= best_km:
+            best, best_km = place, distance
+    return best
+
+
+@cache
+def _thuringian_places() -> tuple[Place, ...]:
+    return tuple(p for p in {id(p): p for p in _index().values()}.values() if p.state == THURINGIA)

@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from matching.alerts import send_match_alerts
+
+
+class Command(BaseCommand):
+    help = (
+        "Benachrichtigt jede bestätigte gespeicherte Suche (höchstens einmal täglich) über neue oder "
+        "geänderte passende Flächen."
+    )
+
+    def handle(self, *args, **options):
+        batch = send_match_alerts()
+        self.stdout.write(
+            f"{batch.checked} Suchen geprüft, {batch.mailed} E-Mails mit {batch.listings} Flächen versendet."
+        )

@@ -1,0 +1,286 @@
+"""Matching services: a seeker's request → ranked premises and support offers; a listing → the
+saved seekers it fits.
+
+The rules, weights and German reasons live in matching/ranking.py; this module only fetches
+candidates (premises from the search index, offers from partners.selectors.public_offers) and
+hands them to those rules. Three entry points:
+
+- ``match_premises(req)`` / ``match_offers(req)`` (and ``match(req)`` for both), used by the public
+  results page, ``POST /api/v1/matches`` and the alerts;
+- ``fitting_seekers(listing_facts, limit=10)`` for reverse matching: the saved seeker profiles a
+  listing (or a unit that is not listed yet, e.g. from vacancy management) fits best.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q
+
+from core.db import json_list_contains
+from core.vocabularies import Feature, UseType, labels
+from matching import gazetteer
+from matching.models import Premises, SeekerProfile
+from matching.ranking import (
+    MatchRequest,
+    OfferFacts,
+    Place,
+    Ranked,
+    explain_premises,
+    premises_query,
+    rank_offers,
+    rank_premises,
+)
+
+logger = logging.getLogger(__name__)
+
+CANDIDATE_EXTRA = 20  # engine hits fetched beyond ``limit``; the engine already sorts as the rules do
+
+
+@dataclass
+class PremisesMatch:
+    premises: Premises
+    score: int
+    reasons: list[str]
+    near_miss: bool
+
+
+@dataclass
+class OfferMatch:
+    offer: object  # partners.models.SupportOffer
+    score: int
+    reasons: list[str]
+
+
+@dataclass
+class MatchResult:
+    premises: list[PremisesMatch]
+    offers: list[OfferMatch]
+
+
+# ---------------------------------------------------------------- requests
+
+
+def place_for(*, city: str | None = None, lat: float | None = None, lon: float | None = None) -> Place | None:
+    """The seeker's place: a known municipality (by name) or coordinates."""
+    if lat is not None and lon is not None:
+        return Place(lat=lat, lon=lon, name="")
+    found = gazetteer.lookup(city) if city else None
+    return Place(lat=found.lat, lon=found.lon, name=found.name) if found else None
+
+
+def seeker_municipality(req: MatchRequest) -> str | None:
+    """The municipality a seeker's place lies in (coordinates: the nearest municipality centre)."""
+    if req.place is None:
+        return None
+    if req.place.name:
+        return req.place.name
+    near = gazetteer.nearest(req.place.lat, req.place.lon)
+    return near.name if near else None
+
+
+def request_from_profile(profile: SeekerProfile, *, limit: int = 10) -> MatchRequest:
+    place = None
+    if profile.latitude is not None and profile.longitude is not None:
+        place = Place(lat=profile.latitude, lon=profile.longitude, name=profile.city)
+    return MatchRequest(
+        kind=profile.kind,
+        sector=profile.sector,
+        use_types=list(profile.use_types or []),
+        place=place,
+        radius_km=profile.radius_km,
+        area_min=profile.area_min,
+        area_max=profile.area_max,
+        rent_max=profile.rent_max,
+        features=list(profile.features or []),
+        interim_use=profile.interim_use,
+        needs=list(profile.needs or []),
+        stage=profile.stage or None,
+        available_by=profile.available_by,
+        text=profile.text or "",
+        limit=limit,
+    )
+
+
+# ---------------------------------------------------------------- premises
+
+
+class PremisesSearchUnavailable(Exception):
+    """The search engine did not answer; callers say so in German instead of failing."""
+
+
+def _search_premises(body: dict) -> list[dict]:
+    from elasticsearch import ApiError, NotFoundError, TransportError
+
+    from search.client import get_client
+    from search.documents import PremisesDocument
+
+    try:
+        return get_client().search(index=PremisesDocument.alias(), body=body)["hits"]["hits"]
+    except NotFoundError:
+        return []  # no index yet: nothing listed
+    except (ApiError, TransportError) as exc:
+        logger.warning("premises matching query failed: %s", exc)
+        raise PremisesSearchUnavailable from exc
+
+
+def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
+    """Premises for ``req``, full fits first, then near misses; empty without use types.
+
+    ``only_ids`` restricts the candidates (the alerts ask about new and changed listings only).
+    """
+    if not req.use_types:
+        return []
+    body = premises_query(req, size=req.limit + CANDIDATE_EXTRA)
+    if only_ids is not None:
+        ids = [int(pk) for pk in only_ids]
+        if not ids:
+            return []
+        body["query"]["function_score"]["query"]["bool"]["filter"].append({"terms": {"id": ids}})
+        body["size"] = max(body["size"], len(ids))
+    ranked = rank_premises(req, _search_premises(body))
+    objects = Premises.objects.public().in_bulk([r.id for r in ranked])
+    return [
+        PremisesMatch(premises=objects[r.id], score=r.score, reasons=r.reasons, near_miss=r.near_miss)
+        for r in ranked
+        if r.id in objects  # the index may briefly lag behind a deletion
+    ]
+
+
+# ---------------------------------------------------------------- offers
+
+
+def offer_facts(offer) -> OfferFacts:
+    return OfferFacts(
+        id=offer.pk,
+        categories=list(offer.categories or []),
+        target_groups=list(offer.target_groups or []),
+        stages=list(offer.stages or []),
+        statewide=bool(offer.statewide),
+        municipalities=list(offer.municipalities or []),
+    )
+
+
+def _public_offers():
+    """Offers visitors may see: the partners app's rule (search.documents holds the fallback used
+    until that exists)."""
+    try:
+        from partners.selectors import public_offers
+    except ImportError:
+        from search.documents import public_offers
+    return public_offers()
+
+
+def match_offers(req: MatchRequest) -> list[OfferMatch]:
+    """Support offers for ``req``: target group and region are hard, needs, stage and local presence
+    earn points. Offers are few (hundreds), so they are ranked in Python straight from the database."""
+    offers = {o.pk: o for o in _public_offers().select_related("provider")}
+    ranked = rank_offers(req, [offer_facts(o) for o in offers.values()], seeker_city=seeker_municipality(req))
+    return [OfferMatch(offer=offers[r.id], score=r.score, reasons=r.reasons) for r in ranked]
+
+
+def match(req: MatchRequest) -> MatchResult:
+    return MatchResult(premises=match_premises(req), offers=match_offers(req))
+
+
+# ---------------------------------------------------------------- reverse matching
+
+
+@dataclass
+class ListingFacts:
+    """What reverse matching needs to know about a space (a listing or a unit not listed yet).
+
+    ``municipality`` locates it when ``lat``/``lon`` are missing (gazetteer centre).
+    """
+
+    municipality: str
+    use_types: list[str]
+    area_sqm: float
+    rent_month_eur: float | None = None
+    features: list[str] = field(default_factory=list)
+    available_from: date | None = None
+    interim_use: bool = False
+    lat: float | None = None
+    lon: float | None = None
+    title: str = ""
+    description: str = ""
+
+    @classmethod
+    def from_premises(cls, premises: Premises) -> ListingFacts:
+        return cls(
+            municipality=premises.city,
+            use_types=list(premises.use_types or []),
+            area_sqm=float(premises.area_sqm),
+            rent_month_eur=float(premises.rent_month_eur) if premises.rent_month_eur is not None else None,
+            features=list(premises.features or []),
+            available_from=premises.available_from,
+            interim_use=premises.interim_use,
+            lat=premises.latitude,
+            lon=premises.longitude,
+            title=premises.title,
+            description=premises.description,
+        )
+
+    def location(self) -> dict | None:
+        if self.lat is not None and self.lon is not None:
+            return {"lat": self.lat, "lon": self.lon}
+        found = gazetteer.lookup(self.municipality)
+        return {"lat": found.lat, "lon": found.lon} if found else None
+
+    def as_doc(self) -> dict:
+        """The same values the premises index holds, for ranking.explain_premises."""
+        return {
+            "id": 0,
+            "location": self.location(),
+            "use_types": self.use_types,
+            "area_sqm": self.area_sqm,
+            "rent_month_eur": self.rent_month_eur,
+            "features": self.features,
+            "available_from": self.available_from.isoformat() if self.available_from else None,
+            "interim_use": self.interim_use,
+        }
+
+    def text_matches(self, text: str) -> bool:
+        """Stands in for the engine's free-text match: a word of the seeker's text (4+ letters)
+        occurs in the listing's title, description or labels."""
+        haystack = " ".join([
+            self.title, self.description, *labels(UseType, self.use_types), *labels(Feature, self.features),
+        ]).casefold()
+        return any(word in haystack for word in re.findall(r"\w{4,}", text.casefold()))
+
+
+@dataclass
+class SeekerFit:
+    profile: SeekerProfile
+    score: int
+    reasons: list[str]
+    near_miss: bool
+
+
+def fitting_seekers(listing_facts: ListingFacts, limit: int = 10) -> list[SeekerFit]:
+    """The saved (confirmed, subscribed) seeker profiles ``listing_facts`` fits best, with reasons.
+
+    The same rules as the seeker's own search judge the space from the seeker's side: full fits
+    first, then near misses, each best first; profiles it misses by more are left out. Works for
+    spaces that are not listings yet (the vacancy register calls it for soon-vacant units).
+    """
+    if not listing_facts.use_types:
+        return []
+    any_use = Q()
+    for code in listing_facts.use_types:
+        any_use |= json_list_contains("use_types", code)
+    doc = listing_facts.as_doc()
+    fits = []
+    for profile in SeekerProfile.objects.alertable().filter(any_use).order_by("pk").iterator():
+        req = request_from_profile(profile)
+        if req.place is not None and req.radius_km and doc["location"] is None:
+            continue  # cannot tell the distance
+        candidate = dict(doc, id=profile.pk, _text_matched=bool(req.text.strip()) and listing_facts.text_matches(req.text))
+        ranked: Ranked | None = explain_premises(req, candidate)
+        if ranked is not None:
+            fits.append(SeekerFit(profile=profile, score=ranked.score, reasons=ranked.reasons, near_miss=ranked.near_miss))
+    fits.sort(key=lambda f: (f.near_miss, -f.score, f.profile.pk))
+    return fits[:limit]
