@@ -67,3 +67,4 @@ def _german_reason(error) -> str:
 # Routers of the apps (each app's api.py defines ``router``):
 # api.add_router("/offers", "partners.api.router")
 api.add_router("/premises", "matching.api.router")
+api.add_router("/matches", "matching.matches_api.router")

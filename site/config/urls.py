@@ -17,6 +17,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("flaechen/", include("matching.urls")),
+    path("passend/", include("matching.seeker_urls")),
     path("leerstand/", include("matching.vacancy.urls")),
     path("intern/", include("members.urls")),
 ]
