@@ -249,3 +249,18 @@ def test_admin_import_refuses_files_that_are_not_csv(leg_client):
 
     assert response.status_code == 400
     assert "Bitte eine CSV-Datei (.csv) hochladen." in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_lister_reads_inquiries_about_its_own_listings_only(leg_client, leg, jena):
+    own = PremisesFactory(title="Laden der LEG", lister=leg)
+    foreign = PremisesFactory(title="Laden der Stadt Jena", lister=jena)
+    own.inquiries.create(name="Anna Anfrage", email="anna@example.org", message="Ist die Fläche noch frei?")
+    other = foreign.inquiries.create(name="Bernd Fremd", email="bernd@example.org", message="Noch frei?")
+
+    page = leg_client.get(reverse("wagtailsnippets_matching_premisesinquiry:list")).content.decode()
+    foreign_view = leg_client.get(reverse("wagtailsnippets_matching_premisesinquiry:inspect", args=[other.pk]))
+
+    assert "Anna Anfrage" in page
+    assert "Bernd Fremd" not in page
+    assert foreign_view.status_code in (302, 403)
