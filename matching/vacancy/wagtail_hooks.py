@@ -1,0 +1,143 @@
+"""Admin of vacancy management: the occupancy register, the report queue, target mixes and the
+contact log as snippets (each narrowed to the user's town by the town policy), plus the unit
+dossier, "Als Fläche anbieten" and report processing, and menu links to dashboard and early warning."""
+
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from matching.vacancy.admin_views import ReportProcessView, UnitDossierView, UnitListingView
+from matching.vacancy.forms import TownOwnedAdminForm, UnitAdminForm
+from matching.vacancy.models import ContactLogEntry, TargetMix, Unit, VacancyReport
+from matching.vacancy.permissions import contact_policy, mix_policy, report_policy, unit_policy
+
+ACTIONS = ["view", "change", "delete"]
+
+
+class TownScopedViewSet(SnippetViewSet):
+    policy = None
+    search_backend_name = None  # database search: the listing shows the user's own town only
+    related = ["municipality"]
+
+    def get_queryset(self, request):
+        return self.policy.instances_user_has_any_permission_for(request.user, ACTIONS).select_related(*self.related)
+
+
+class UnitViewSet(TownScopedViewSet):
+    model = Unit
+    policy = unit_policy
+    icon = "home"
+    menu_label = "Gewerbeeinheiten"
+    list_display = ["__str__", "zone", "use", "business_name", "vacant_since", "soon_vacant_from"]
+    list_filter = ["use", "floor", "city"]
+    search_fields = ["street", "business_name", "external_id", "zone"]
+    ordering = ["city", "street", "house_number"]
+    edit_handler = ObjectList([
+        MultiFieldPanel([
+            FieldPanel("municipality"), FieldPanel("external_id"),
+            FieldRowPanel([FieldPanel("street"), FieldPanel("house_number")]),
+            FieldRowPanel([FieldPanel("city"), FieldPanel("zone"), FieldPanel("floor")]),
+            FieldRowPanel([FieldPanel("area_sqm"), FieldPanel("latitude"), FieldPanel("longitude")]),
+        ], heading="Lage"),
+        MultiFieldPanel([
+            FieldRowPanel([FieldPanel("use"), FieldPanel("business_name"), FieldPanel("vacant_since")]),
+            FieldRowPanel([FieldPanel("soon_vacant_from"), FieldPanel("soon_vacant_reason"), FieldPanel("takeover_possible")]),
+        ], heading="Nutzung"),
+        MultiFieldPanel([FieldPanel("owner_name"), FieldPanel("owner_contact")], heading="Eigentümer (nicht öffentlich)"),
+    ], base_form_class=UnitAdminForm)
+
+
+class ReportViewSet(TownScopedViewSet):
+    model = VacancyReport
+    policy = report_policy
+    icon = "warning"
+    menu_label = "Meldungen (Warteschlange)"
+    list_display = ["__str__", "status", "soon_vacant_from", "created_at"]
+    list_filter = ["status", "city"]
+    search_fields = ["street", "city", "note"]
+    ordering = ["status", "-created_at"]
+    add_view_enabled = False
+    panels = [
+        FieldPanel("city", read_only=True), FieldPanel("street", read_only=True),
+        FieldPanel("house_number", read_only=True), FieldPanel("note", read_only=True),
+        FieldPanel("soon_vacant_from", read_only=True), FieldPanel("status", read_only=True),
+        FieldPanel("unit", read_only=True), FieldPanel("created_at", read_only=True),
+    ]
+
+
+class TargetMixViewSet(TownScopedViewSet):
+    model = TargetMix
+    policy = mix_policy
+    icon = "table"
+    menu_label = "Zielmix"
+    list_display = ["__str__", "city", "zone"]
+    edit_handler = ObjectList([
+        FieldPanel("municipality"), FieldRowPanel([FieldPanel("city"), FieldPanel("zone"), FieldPanel("name")]),
+        InlinePanel("shares", heading="Zielanteile der Nutzungen", label="Zielanteil"),
+    ], base_form_class=TownOwnedAdminForm)
+
+
+class ContactLogViewSet(TownScopedViewSet):
+    model = ContactLogEntry
+    policy = contact_policy
+    icon = "mail"
+    menu_label = "Kontaktprotokoll"
+    list_display = ["__str__", "unit", "premises", "with_whom", "next_step", "due_on"]
+    list_filter = ["kind"]
+    search_fields = ["summary", "with_whom", "next_step"]
+    ordering = ["-happened_on"]
+    related = ["municipality", "unit", "premises"]
+    edit_handler = ObjectList([
+        FieldPanel("municipality"), FieldRowPanel([FieldPanel("unit"), FieldPanel("premises")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("happened_on"), FieldPanel("with_whom")]),
+        FieldPanel("summary"), FieldRowPanel([FieldPanel("next_step"), FieldPanel("due_on")]),
+    ], base_form_class=TownOwnedAdminForm)
+
+
+class VacancyGroup(SnippetViewSetGroup):
+    items = (UnitViewSet, ReportViewSet, TargetMixViewSet, ContactLogViewSet)
+    menu_label = "Leerstandsmanagement"
+    menu_icon = "home"
+    menu_order = 260
+
+
+register_snippet(VacancyGroup)
+
+
+@hooks.register("register_admin_urls")
+def vacancy_admin_urls():
+    return [
+        path("leerstand/einheit/<int:pk>/", UnitDossierView.as_view(), name="vacancy_unit_dossier"),
+        path("leerstand/einheit/<int:pk>/anbieten/", UnitListingView.as_view(), name="vacancy_unit_listing"),
+        path("leerstand/meldung/<int:pk>/", ReportProcessView.as_view(), name="vacancy_report_process"),
+    ]
+
+
+class _TownMenuItem(MenuItem):
+    def is_shown(self, request):
+        return unit_policy.user_has_any_permission(request.user, ["view", "change"])
+
+
+@hooks.register("register_admin_menu_item")
+def vacancy_dashboard_menu_item():
+    return _TownMenuItem("Leerstands-Dashboard", reverse("vacancy:dashboard"), icon_name="table", order=261)
+
+
+@hooks.register("register_admin_menu_item")
+def vacancy_early_warning_menu_item():
+    return _TownMenuItem("Frühwarnliste", reverse("vacancy:early_warning"), icon_name="warning", order=262)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def vacancy_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Unit) and unit_policy.user_has_permission_for_instance(user, "change", snippet):
+        yield MenuItem("Akte ansehen", reverse("vacancy_unit_dossier", args=[snippet.pk]), icon_name="doc-full", order=5)
+        if (snippet.is_vacant or snippet.soon_vacant_from) and not snippet.premises_id:
+            yield MenuItem("Als Fläche anbieten", reverse("vacancy_unit_listing", args=[snippet.pk]),
+                           icon_name="home", order=6)
+    if isinstance(snippet, VacancyReport) and report_policy.user_has_permission_for_instance(user, "change", snippet):
+        yield MenuItem("Bearbeiten (prüfen, zuordnen)", reverse("vacancy_report_process", args=[snippet.pk]),
+                       icon_name="edit", order=5)
