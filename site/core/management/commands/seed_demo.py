@@ -12,6 +12,7 @@ SEEDERS = [
     "alliance.demo",
     "toolbox.demo",
     "matching.demo",
+    "matching.vacancy.demo",
 ]
 
 
