@@ -64,6 +64,7 @@ class PartnerOwnedChooserViewSet(SnippetChooserViewSet):
 
 class PartnerOwnedSnippetViewSet(SnippetViewSet):
     chooser_viewset_class = PartnerOwnedChooserViewSet
+
     @property
     def ownership_policy(self) -> PartnerOwnedPermissionPolicy:
         policy = policy_registry.get_by_type(self.model)

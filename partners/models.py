@@ -2,9 +2,16 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
-from core.vocabularies import OfferCost
+from core.vocabularies import OfferCost, SeekerKind, Stage, SupportCategory, labels
 
 
 class Partner(models.Model):
@@ -45,6 +52,9 @@ class Partner(models.Model):
             self.slug = slugify(self.name.replace("ü", "ue").replace("ä", "ae").replace("ö", "oe").replace("ß", "ss"))[:200]
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("partners:partner_detail", args=[self.slug])
+
 
 class PartnerMembership(models.Model):
     """A person who acts for a partner organisation; they see only that organisation's things."""
@@ -63,10 +73,16 @@ class PartnerMembership(models.Model):
         return f"{self.user} – {self.partner}"
 
 
-class SupportOffer(models.Model):
+class SupportOfferTag(TaggedItemBase):
+    content_object = ParentalKey("partners.SupportOffer", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class SupportOffer(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, ClusterableModel):
     """A support offer of a partner (consulting, funding, workshops, ...), in the contract's vocabularies.
 
-    Multi-valued vocabulary fields are JSON lists of codes.
+    Multi-valued vocabulary fields are JSON lists of codes. Draft state and revisions carry the
+    approval step: a partner's change is a draft revision until an alliance editor publishes it;
+    the database row (``live``) stays the last approved version, which is what the public sees.
     """
 
     external_id = models.CharField("Externe ID", max_length=100, unique=True, null=True, blank=True)
@@ -84,6 +100,7 @@ class SupportOffer(models.Model):
     contact_email = models.EmailField("Kontakt-E-Mail", blank=True)
     valid_from = models.DateField("gültig ab", null=True, blank=True)
     valid_until = models.DateField("gültig bis", null=True, blank=True)
+    tags = ClusterTaggableManager("Schlagwörter", through=SupportOfferTag, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -94,3 +111,44 @@ class SupportOffer(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("partners:offer_detail", args=[self.pk])
+
+    @property
+    def category_labels(self):
+        return labels(SupportCategory, self.categories)
+
+    @property
+    def target_group_labels(self):
+        return labels(SeekerKind, self.target_groups)
+
+    @property
+    def stage_labels(self):
+        return labels(Stage, self.stages)
+
+    @property
+    def is_expired(self) -> bool:
+        return self.valid_until is not None and self.valid_until < timezone.localdate()
+
+    @property
+    def approval_status(self) -> str:
+        """What the partner sees in the admin listing: where their offer stands in the approval."""
+        state = self.current_workflow_state
+        if state is not None and state.status == state.STATUS_IN_PROGRESS:
+            return "wartet auf Freigabe"
+        if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+            return "Änderungen angefordert"
+        if self.is_expired:
+            return "abgelaufen"
+        if not self.live:
+            return "Entwurf (noch nicht zur Freigabe eingereicht)"
+        if self.has_unpublished_changes:
+            return "online; Änderungen noch nicht eingereicht"
+        return "freigegeben (online)"
+
+    approval_status.fget.short_description = "Freigabe"
+
+    @property
+    def region_label(self):
+        return "ganz Thüringen" if self.statewide else ", ".join(self.municipalities)

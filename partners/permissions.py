@@ -18,7 +18,7 @@ class PartnerOwnedPermissionPolicy(ModelPermissionPolicy):
     """Django model permissions, narrowed to the user's own partner's instances.
 
     ``owner_field`` is the lookup from the model to its owning ``Partner`` (``"provider"``,
-    ``"lister"``, ``"premises__lister"``, ``"municipality"``).
+    ``"lister"``, ``"premises__lister"``, ``"municipality"``, or ``"pk"`` for ``Partner`` itself).
     """
 
     def __init__(self, model, owner_field="provider", **kwargs):
@@ -32,7 +32,7 @@ class PartnerOwnedPermissionPolicy(ModelPermissionPolicy):
         partner = partner_for_user(user)
         if partner is None:
             return Q()
-        return Q(**{self.owner_field: partner})
+        return Q(**{self.owner_field: partner.pk})  # by key: works for "pk" too
 
     def owned_by(self, user, queryset=None):
         queryset = self.model._default_manager.all() if queryset is None else queryset
@@ -52,3 +52,19 @@ class PartnerOwnedPermissionPolicy(ModelPermissionPolicy):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
         return self.owned_by(user)
+
+
+def _register_partner_policies():
+    from wagtail.permissions import register_permission_policy
+
+    from partners.models import Partner, SupportOffer
+
+    offers = PartnerOwnedPermissionPolicy(SupportOffer, owner_field="provider")
+    partners = PartnerOwnedPermissionPolicy(Partner, owner_field="pk")
+    register_permission_policy(SupportOffer, offers, exact_class=True)
+    register_permission_policy(Partner, partners, exact_class=True)
+    return offers, partners
+
+
+# A partner's people reach their own organisation's offers, and their organisation's profile only.
+offer_permission_policy, partner_permission_policy = _register_partner_policies()

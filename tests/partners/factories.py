@@ -1,0 +1,42 @@
+import factory
+from django.contrib.auth import get_user_model
+
+from partners.models import Partner, SupportOffer
+from partners.services import add_alliance_editor, add_partner_person
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Partner
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+    kind = Partner.Kind.AGENCY
+
+
+class SupportOfferFactory(factory.django.DjangoModelFactory):
+    """A published (approved) offer."""
+
+    class Meta:
+        model = SupportOffer
+
+    provider = factory.SubFactory(PartnerFactory)
+    title = factory.Sequence(lambda n: f"Angebot {n}")
+    description = "Beratung für Gründende in der Innenstadt."
+    categories = factory.LazyFunction(lambda: ["business_plan"])
+    target_groups = factory.LazyFunction(lambda: ["founder"])
+    stages = factory.LazyFunction(list)
+    statewide = True
+    cost = "free"
+    live = True
+
+
+def partner_person(partner, username):
+    user = get_user_model().objects.create_user(username=username, password="pw", email=f"{username}@example.org")
+    add_partner_person(user, partner)
+    return user
+
+
+def alliance_editor(username="redaktion"):
+    user = get_user_model().objects.create_user(username=username, password="pw", email=f"{username}@example.org")
+    return add_alliance_editor(user)

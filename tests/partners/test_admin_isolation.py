@@ -1,0 +1,155 @@
+"""The isolation matrix: a partner's people reach only their own organisation's offers and profile
+in the Wagtail admin (list, search, edit, delete, chooser, history); alliance editors reach all."""
+
+import pytest
+from django.urls import reverse
+
+from partners.models import Partner, SupportOffer
+
+from .factories import PartnerFactory, SupportOfferFactory, alliance_editor, partner_person
+
+LIST = "wagtailsnippets_partners_supportoffer:list"
+EDIT = "wagtailsnippets_partners_supportoffer:edit"
+DELETE = "wagtailsnippets_partners_supportoffer:delete"
+HISTORY = "wagtailsnippets_partners_supportoffer:history"
+ADD = "wagtailsnippets_partners_supportoffer:add"
+CHOOSE = "wagtailsnippetchoosers_partners_supportoffer:choose"
+CHOOSE_RESULTS = "wagtailsnippetchoosers_partners_supportoffer:choose_results"
+CHOSEN = "wagtailsnippetchoosers_partners_supportoffer:chosen"
+PARTNER_LIST = "wagtailsnippets_partners_partner:list"
+PARTNER_EDIT = "wagtailsnippets_partners_partner:edit"
+
+
+@pytest.fixture
+def world(db):
+    thex = PartnerFactory(name="ThEx")
+    leg = PartnerFactory(name="LEG Thüringen")
+    return {
+        "thex": thex,
+        "leg": leg,
+        "thex_offer": SupportOfferFactory(provider=thex, title="Nachfolge-Club Thüringen"),
+        "leg_offer": SupportOfferFactory(provider=leg, title="Ansiedlungsservice Digitalwirtschaft"),
+        "thex_user": partner_person(thex, "thex"),
+        "leg_user": partner_person(leg, "leg"),
+        "editor": alliance_editor(),
+    }
+
+
+def refused(response):
+    """Wagtail's admin answers a PermissionDenied with a redirect to the dashboard and a message."""
+    return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+
+
+def login(client, user):
+    client.force_login(user)
+    return client
+
+
+def offer_form(offer, **changes):
+    data = {
+        "title": offer.title, "provider": offer.provider_id, "description": offer.description,
+        "categories": offer.categories, "target_groups": offer.target_groups, "stages": offer.stages,
+        "tags": "", "region": "thueringen", "cost": offer.cost, "funding_share": "", "url": "",
+        "contact_email": "", "valid_from": "", "valid_until": "", "external_id": offer.external_id or "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_partner_lists_only_own_offers(client, world):
+    html = login(client, world["thex_user"]).get(reverse(LIST)).content.decode()
+    assert "Nachfolge-Club Thüringen" in html
+    assert "Ansiedlungsservice Digitalwirtschaft" not in html
+
+
+def test_partner_search_in_listing_finds_only_own_offers(client, world):
+    login(client, world["thex_user"])
+    html = client.get(reverse(LIST), {"q": "Ansiedlungsservice"}).content.decode()
+    assert "Ansiedlungsservice Digitalwirtschaft" not in html
+    html = client.get(reverse(LIST), {"q": "Nachfolge"}).content.decode()
+    assert "Nachfolge-Club Thüringen" in html
+
+
+def test_partner_cannot_open_or_change_another_partners_offer(client, world):
+    login(client, world["thex_user"])
+    leg_offer = world["leg_offer"]
+    assert refused(client.get(reverse(EDIT, args=[leg_offer.pk])))
+    response = client.post(reverse(EDIT, args=[leg_offer.pk]), offer_form(leg_offer, title="Gekapert"))
+    assert refused(response)
+    leg_offer.refresh_from_db()
+    assert leg_offer.title == "Ansiedlungsservice Digitalwirtschaft"
+    assert leg_offer.latest_revision is None
+    assert refused(client.get(reverse(HISTORY, args=[leg_offer.pk])))
+
+
+def test_partner_cannot_delete_another_partners_offer(client, world):
+    login(client, world["thex_user"])
+    response = client.post(reverse(DELETE, args=[world["leg_offer"].pk]))
+    assert refused(response)
+    assert SupportOffer.objects.filter(pk=world["leg_offer"].pk).exists()
+
+
+def test_partner_can_edit_and_delete_own_offer(client, world):
+    login(client, world["thex_user"])
+    offer = world["thex_offer"]
+    assert client.get(reverse(EDIT, args=[offer.pk])).status_code == 200
+    response = client.post(reverse(DELETE, args=[offer.pk]))
+    assert response.status_code == 302
+    assert not SupportOffer.objects.filter(pk=offer.pk).exists()
+
+
+def test_chooser_shows_only_own_offers(client, world):
+    login(client, world["thex_user"])
+    html = client.get(reverse(CHOOSE)).json()["html"]
+    assert "Nachfolge-Club Thüringen" in html
+    assert "Ansiedlungsservice Digitalwirtschaft" not in html
+    html = client.get(reverse(CHOOSE_RESULTS), {"q": "Ansiedlungsservice"}).content.decode()
+    assert "Ansiedlungsservice" in html  # the query is echoed: the page rendered
+    assert "Ansiedlungsservice Digitalwirtschaft" not in html
+    assert client.get(reverse(CHOSEN, args=[world["leg_offer"].pk])).status_code == 404
+    assert client.get(reverse(CHOSEN, args=[world["thex_offer"].pk])).status_code == 200
+
+
+def test_partner_cannot_file_an_offer_under_another_partner(client, world):
+    login(client, world["thex_user"])
+    template = SupportOffer(
+        title="Untergeschoben", provider=world["leg"], categories=["mentoring"], target_groups=["founder"],
+    )
+    response = client.post(reverse(ADD), offer_form(template))
+    assert response.status_code == 200  # form shown again with an error
+    assert not SupportOffer.objects.filter(title="Untergeschoben").exists()
+    response = client.post(reverse(ADD), offer_form(template, provider=world["thex"].pk))
+    assert response.status_code == 302
+    created = SupportOffer.objects.get(title="Untergeschoben")
+    assert created.provider == world["thex"]
+    assert created.live is False  # a draft until an alliance editor approves it
+
+
+def test_partner_edits_own_profile_only(client, world):
+    login(client, world["thex_user"])
+    html = client.get(reverse(PARTNER_LIST)).content.decode()
+    assert "ThEx" in html and "LEG Thüringen" not in html
+    assert client.get(reverse(PARTNER_EDIT, args=[world["thex"].pk])).status_code == 200
+    assert refused(client.get(reverse(PARTNER_EDIT, args=[world["leg"].pk])))
+    response = client.post(reverse(PARTNER_EDIT, args=[world["leg"].pk]), {"name": "Gekapert", "kind": "agency"})
+    assert refused(response)
+    assert Partner.objects.get(pk=world["leg"].pk).name == "LEG Thüringen"
+
+
+def test_editor_sees_and_edits_everything(client, world):
+    login(client, world["editor"])
+    html = client.get(reverse(LIST)).content.decode()
+    assert "Nachfolge-Club Thüringen" in html and "Ansiedlungsservice Digitalwirtschaft" in html
+    assert client.get(reverse(EDIT, args=[world["leg_offer"].pk])).status_code == 200
+    assert client.get(reverse(EDIT, args=[world["thex_offer"].pk])).status_code == 200
+    html = client.get(reverse(CHOOSE)).json()["html"]
+    assert "Nachfolge-Club Thüringen" in html and "Ansiedlungsservice Digitalwirtschaft" in html
+    html = client.get(reverse(PARTNER_LIST)).content.decode()
+    assert "ThEx" in html and "LEG Thüringen" in html
+
+
+def test_listing_shows_the_approval_state(client, world):
+    SupportOfferFactory(provider=world["thex"], title="Mentoring für Frauen", live=False)
+    html = login(client, world["thex_user"]).get(reverse(LIST)).content.decode()
+    assert "Entwurf (noch nicht zur Freigabe eingereicht)" in html
+    assert "freigegeben (online)" in html
