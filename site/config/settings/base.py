@@ -182,6 +182,11 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # refuses decompression bombs
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# Documents always go through Wagtail's serve view, which enforces collection view restrictions;
+# never a redirect to the storage URL (private documents of the members' area live in such collections).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Private pages and documents send visitors to the members' login.
+WAGTAIL_FRONTEND_LOGIN_URL = "/intern/anmelden/"
 
 # Search: Elasticsearch at ELASTICSEARCH_URL (the run command and the tests start the
 # embedded osmem-server and set it). Pages go through Wagtail's elasticsearch8 backend,
