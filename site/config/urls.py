@@ -20,6 +20,7 @@ urlpatterns = [
     path("passend/", include("matching.seeker_urls")),
     path("leerstand/", include("matching.vacancy.urls")),
     path("intern/", include("members.urls")),
+    path("werkzeuge/", include("toolbox.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,19 +5,36 @@ The slides show the funding programmes and hand-outs as link texts only; the dem
 the publishers' home pages.
 """
 
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
 from alliance.demo_support import demo_image, upsert_page
 from alliance.models import WorkingGroupPage
 from core.demo import get_home
 from core.vocabularies import Level3, MeasureLevel, MeasureStrategy
+from partners.models import Partner, PartnerMembership
+from toolbox import demo_data, services
 from toolbox.models import (
     GoodPracticeIndexPage,
     GoodPracticePage,
+    KompassInstrumentEntry,
+    KompassProblemEntry,
     MeasureFunding,
     MeasureIndexPage,
     MeasureLink,
     MeasurePage,
     MeasureStep,
+    PlanDecision,
+    PlanStep,
+    StepStatus,
 )
+
+DEMO_MUNICIPALITY = "Stadt Schmalkalden"
+DEMO_MUNICIPALITY_LOGIN = ("kommune-schmalkalden", "hitze-demo")
+# (role, username, password) printed by the run command (only when DEMO_LOGINS_ENABLED)
+DEMO_LOGINS = [("Kommune Stadt Schmalkalden (Hitzeschutzplan)", *DEMO_MUNICIPALITY_LOGIN)]
 
 DEMO_NOTE = "<p><em>Hinweis: Dieser Text ist Demo-Inhalt und steht so nicht auf den Folien.</em></p>"
 
@@ -159,7 +176,57 @@ def seed_measures(home):
             ],
         },
     )
+    for item in demo_data.MEASURES:
+        seed_demo_measure(index, item)
     return {"index": index, "b4": b4}
+
+
+def seed_demo_measure(index, item):
+    code = item["code"]
+    return upsert_page(
+        index,
+        MeasurePage,
+        slug=f"{code.lower()}-{slugify_de(item['title'])}"[:80],
+        title=item["title"],
+        code=code,
+        level=item["level"],
+        strategy=item["strategy"],
+        effort=item["effort"],
+        cost=item["cost"],
+        description=f"<p>{item['description']}</p>",
+        synergies=_ul(*item["synergies"]),
+        example_title=item["example"][0],
+        example_text=item["example"][1] + " (Demo-Beispiel)",
+        low_threshold_options=_ul(*item["low"]),
+        complex_options=_ul(*item["complex"]),
+        funding_status="Stand 2023",
+        sketch_note="Erläutern Sie Ihr Vorhaben kurz und begründen Sie es. Diese Beschreibung können Sie direkt in "
+        "Förderanträge, z. B. bei Klima-Invest, übernehmen. Vermerken Sie auch, wie Bürgerinnen und Bürger beteiligt "
+        "werden.",
+        effort_note="Erläutern Sie den erwarteten Personal- und Zeitaufwand für Planung und Umsetzung.",
+        cost_note="Kalkulieren Sie Investition und Unterhalt; die Kostenkategorie dient der groben Orientierung.",
+        responsibilities="Definieren Sie verantwortliche Akteure in Abstimmung mit ihnen.",
+        participating_actors="Legen Sie fest, wer in Planung und Umsetzung einbezogen wird.",
+        groundwork_note="Auf welche Projekte, Vorarbeiten und Erfahrungen kann die Maßnahme aufbauen?",
+        location_note="An welchen Orten in der Kommune soll die Maßnahme umgesetzt werden?",
+        body=[{"type": "paragraph", "value": DEMO_NOTE}],
+        children={
+            "funding_programmes": [
+                MeasureFunding(via=via, programme=programme, share=share, url=url)
+                for via, programme, share, url in item["funding"]
+            ],
+            "steps": [MeasureStep(title=title) for title in item["steps"]],
+            "links": [],
+        },
+    )
+
+
+def slugify_de(text):
+    from django.utils.text import slugify
+
+    for umlaut, replacement in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("Ä", "ae"), ("Ö", "oe"), ("Ü", "ue")):
+        text = text.replace(umlaut, replacement)
+    return slugify(text)
 
 
 GOOD_PRACTICES = [
@@ -246,8 +313,98 @@ def seed_good_practices(home):
     return index
 
 
+def seed_kompass():
+    for problem, description, town_types in demo_data.KOMPASS_PROBLEMS:
+        KompassProblemEntry.objects.update_or_create(
+            problem=problem, defaults={"description": description, "town_types": list(town_types), "sponsor": ""}
+        )
+    for item in demo_data.KOMPASS_INSTRUMENTS:
+        entry, _ = KompassInstrumentEntry.objects.update_or_create(
+            instrument=item["instrument"],
+            defaults={
+                "approach": item["approach"],
+                "description": item["description"],
+                "hurdles": "\n".join(item["hurdles"]),
+                "experiences": "\n".join(item["experiences"]),
+                "measures": item["measures"],
+                "sponsor": item["sponsor"],
+                "problems": [str(code) for code in item["problems"]],
+                "town_types": [str(code) for code in item["town_types"]],
+                "offer_categories": [str(code) for code in item["offer_categories"]],
+                "sort_order": item["sort_order"],
+            },
+        )
+        entry.examples.set(GoodPracticePage.objects.filter(slug__in=item["examples"]))
+        entry.save()
+
+
+def seed_demo_plan():
+    """A demo municipality with a partly filled plan, and (outside production) its demo login."""
+    municipality, _ = Partner.objects.get_or_create(
+        name=DEMO_MUNICIPALITY,
+        defaults={"kind": Partner.Kind.MUNICIPALITY, "region": "Schmalkalden", "description": "Demo-Kommune."},
+    )
+    if municipality.kind != Partner.Kind.MUNICIPALITY:
+        municipality.kind = Partner.Kind.MUNICIPALITY
+        municipality.save(update_fields=["kind"])
+    group = services.municipality_group()
+    user = None
+    if settings.DEMO_LOGINS_ENABLED:
+        username, password = DEMO_MUNICIPALITY_LOGIN
+        user, created = get_user_model().objects.get_or_create(
+            username=username, defaults={"first_name": "Maria", "last_name": "Beispiel", "email": "hitze@example.org"}
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        user.groups.add(group)
+        PartnerMembership.objects.get_or_create(user=user, defaults={"partner": municipality})
+    plan = services.plan_for_municipality(municipality, user)
+    if plan.worksheets.exists():
+        return plan
+    b4 = services.add_measure(plan, MeasurePage.objects.get(code="B4"), user)
+    b4.decision = PlanDecision.YES
+    b4.working_note = "Abstimmung mit dem Gesundheitsamt am 14. März."
+    b4.project_sketch = (
+        "Die Stadt Schmalkalden informiert ab April 2024 mit Plakaten, Flyern und Beiträgen im Amtsblatt über "
+        "Hitze und Gesundheit. Wir nutzen die Materialien der UBA-Kampagne „Schattenspender“ und ergänzen den "
+        "Hitzeknigge um lokale kühle Orte und Trinkwasserstellen. Seniorenbeirat und Quartiersmanagement wirken "
+        "an der Auswahl der Orte mit."
+    )
+    b4.effort_note = "Etwa 20 Arbeitstage Öffentlichkeitsarbeit im ersten Jahr, danach 5 Tage jährlich."
+    b4.cost_note = "Druck und Plakatierung rund 3.500 €, jährlich 1.000 € für Aktualisierungen."
+    b4.responsible_bodies = "Presse- und Öffentlichkeitsarbeit; Gesundheitsamt des Landkreises"
+    b4.participating_actors = "Seniorenbeirat, Apotheken, lokale Presse, Freiwillige Feuerwehr"
+    b4.groundwork = "Hitzetipps im Amtsblatt 2023; Kontakt zur Kampagne „Schattenspender“."
+    b4.locations = "Altmarkt, Bahnhof, Busbahnhof, Pflegeheime in der Altstadt"
+    b4.save()
+    steps = list(b4.steps.all())
+    if steps:
+        steps[0].status, steps[0].due_date = StepStatus.DONE, datetime.date(2024, 3, 15)
+        steps[0].save()
+    if len(steps) > 1:
+        steps[1].status, steps[1].due_date = StepStatus.IN_PROGRESS, datetime.date(2024, 4, 30)
+        steps[1].save()
+    services.log_change(
+        plan, user, "Arbeitsblatt B4 bearbeitet", measure_code="B4",
+        details=[{"field": "Projektskizze zur Umsetzung", "old": "", "new": "Die Stadt Schmalkalden informiert …"}],
+    )
+    g2 = services.add_measure(plan, MeasurePage.objects.get(code="G2"), user)
+    g2.decision = PlanDecision.OPEN
+    g2.working_note = "Wanderbaumallee aus Gotha für Sommer 2025 anfragen."
+    g2.save()
+    PlanStep.objects.filter(worksheet=g2).update(status=StepStatus.OPEN)
+    services.add_measure(plan, MeasurePage.objects.get(code="A1"), user)
+    return plan
+
+
 def seed(command):
     home = get_home()
     seed_measures(home)
     seed_good_practices(home)
-    command.stdout.write("Werkzeuge: Hitze-Toolbox (B4) und Fallbeispiele angelegt.")
+    seed_kompass()
+    seed_demo_plan()
+    command.stdout.write(
+        f"Werkzeuge: Hitze-Toolbox ({MeasurePage.objects.count()} Maßnahmen), Fallbeispiele, Kompass und "
+        f"Hitzeschutzplan der Demo-Kommune „{DEMO_MUNICIPALITY}“ angelegt."
+    )

@@ -4,16 +4,26 @@ A measure carries the catalogue part of the heat toolbox (description, levels, f
 guidance for each worksheet section); the municipal worksheet itself comes with issue 11.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.vocabularies import Level3, MeasureLevel, MeasureStrategy
+from core.vocabularies import (
+    KompassInstrument,
+    KompassProblem,
+    Level3,
+    MeasureLevel,
+    MeasureStrategy,
+    SupportCategory,
+    TownType,
+)
 from toolbox import selectors
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
@@ -270,3 +280,267 @@ class GoodPracticePage(Page):
         super().clean()
         if self.image_id and not (self.image_alt or "").strip():
             raise ValidationError({"image_alt": "Bitte einen Alternativtext für das Bild angeben."})
+
+
+# --- Municipal heat-protection plan (Hitzeschutzplan) -------------------------------------------
+
+
+class HeatPlan(models.Model):
+    """A municipality's heat-protection plan: the measures it picked and one worksheet per measure.
+
+    Owned by a partner of kind "municipality"; its people reach only their own plan
+    (PartnerOwnedPermissionPolicy with owner_field "municipality").
+    """
+
+    municipality = models.OneToOneField(
+        "partners.Partner",
+        on_delete=models.CASCADE,
+        related_name="heat_plan",
+        verbose_name="Kommune",
+        limit_choices_to={"kind": "municipality"},
+    )
+    title = models.CharField("Titel", max_length=200, default="Hitzeschutzplan")
+    created_at = models.DateTimeField("angelegt am", auto_now_add=True)
+    updated_at = models.DateTimeField("zuletzt geändert", auto_now=True)
+
+    class Meta:
+        ordering = ["municipality__name"]
+        verbose_name = "Hitzeschutzplan"
+        verbose_name_plural = "Hitzeschutzpläne"
+
+    def __str__(self):
+        return f"{self.title} {self.municipality.name}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("toolbox:plan_detail", args=[self.pk])
+
+
+class PlanDecision(models.TextChoices):
+    YES = "yes", "Ja"
+    NO = "no", "Nein"
+    OPEN = "open", "noch offen"
+
+
+class PlanMeasure(models.Model):
+    """The worksheet of one measure in a municipality's plan, as on the toolbox's measure sheet."""
+
+    plan = models.ForeignKey(HeatPlan, on_delete=models.CASCADE, related_name="worksheets", verbose_name="Plan")
+    measure = models.ForeignKey(
+        MeasurePage, on_delete=models.PROTECT, related_name="worksheets", verbose_name="Maßnahme"
+    )
+    decision = models.CharField(
+        "Maßnahme planen?", max_length=10, choices=PlanDecision.choices, default=PlanDecision.OPEN
+    )
+    working_note = models.TextField("Bearbeitungsvermerk", blank=True, max_length=2000)
+    project_sketch = models.TextField(
+        "Projektskizze zur Umsetzung",
+        blank=True,
+        max_length=10000,
+        help_text="Kurze Beschreibung und Begründung des Vorhabens, z. B. für einen Antrag bei Klima-Invest.",
+    )
+    effort = models.CharField("Aufwand für Ihre Kommune", max_length=10, choices=Level3.choices, blank=True)
+    effort_note = models.TextField("Erläuterung zum Aufwand", blank=True, max_length=4000)
+    cost = models.CharField("Kosten für Ihre Kommune", max_length=10, choices=Level3.choices, blank=True)
+    cost_note = models.TextField("Erläuterung zu den Kosten", blank=True, max_length=4000)
+    responsible_bodies = models.TextField("Verantwortlichkeiten in Ihrer Kommune", blank=True, max_length=4000)
+    participating_actors = models.TextField("Mitwirkende Akteure", blank=True, max_length=4000)
+    groundwork = models.TextField("Bestehende Vorarbeiten in Ihrer Kommune", blank=True, max_length=4000)
+    locations = models.TextField("Verortung in Ihrer Kommune", blank=True, max_length=4000)
+    created_at = models.DateTimeField("angelegt am", auto_now_add=True)
+    updated_at = models.DateTimeField("zuletzt geändert", auto_now=True)
+
+    class Meta:
+        ordering = ["measure__code"]
+        constraints = [models.UniqueConstraint(fields=["plan", "measure"], name="toolbox_unique_plan_measure")]
+        verbose_name = "Arbeitsblatt"
+        verbose_name_plural = "Arbeitsblätter"
+
+    def __str__(self):
+        return f"{self.measure} ({self.plan.municipality.name})"
+
+    @property
+    def status_label(self):
+        """One German word for the overview: how far the worksheet is."""
+        steps = list(self.steps.all())
+        if self.decision == PlanDecision.NO:
+            return "nicht geplant"
+        if steps and all(step.status == StepStatus.DONE for step in steps):
+            return "umgesetzt"
+        if any(step.status != StepStatus.OPEN for step in steps):
+            return "in Umsetzung"
+        if self.decision == PlanDecision.YES:
+            return "geplant"
+        return "in Prüfung"
+
+
+class StepStatus(models.TextChoices):
+    OPEN = "open", "offen"
+    IN_PROGRESS = "in_progress", "in Arbeit"
+    DONE = "done", "erledigt"
+
+
+class PlanStep(models.Model):
+    """One implementation step of a worksheet, with its status and due date."""
+
+    worksheet = models.ForeignKey(PlanMeasure, on_delete=models.CASCADE, related_name="steps", verbose_name="Arbeitsblatt")
+    position = models.PositiveIntegerField("Reihenfolge", default=0)
+    title = models.CharField("Schritt", max_length=255)
+    status = models.CharField("Status", max_length=20, choices=StepStatus.choices, default=StepStatus.OPEN)
+    due_date = models.DateField("fällig am", null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "Umsetzungsschritt"
+        verbose_name_plural = "Umsetzungsschritte"
+
+    def __str__(self):
+        return self.title
+
+
+class PlanChange(models.Model):
+    """History of a plan: who changed what and when (kept when the worksheet is removed)."""
+
+    plan = models.ForeignKey(HeatPlan, on_delete=models.CASCADE, related_name="changes", verbose_name="Plan")
+    measure_code = models.CharField("Maßnahme", max_length=10, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="Person"
+    )
+    user_name = models.CharField("Name", max_length=200, blank=True)
+    action = models.CharField("Aktion", max_length=200)
+    details = models.JSONField("Änderungen", default=list, blank=True)
+    created_at = models.DateTimeField("Zeitpunkt", auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "Änderung"
+        verbose_name_plural = "Änderungen"
+
+    def __str__(self):
+        return f"{self.created_at:%d.%m.%Y %H:%M} {self.user_name}: {self.action}"
+
+
+# --- Kompass Leerstandsbewältigung -----------------------------------------------------------
+
+
+class KompassProblemEntry(index.Indexed, models.Model):
+    """A problem situation of the Kompass, with the town types where it typically occurs."""
+
+    problem = models.CharField("Problemlage", max_length=40, choices=KompassProblem.choices, unique=True)
+    description = models.TextField("Beschreibung", blank=True, help_text="Wie die Problemlage vor Ort aussieht.")
+    town_types = models.JSONField(
+        "Typische Stadttypen", default=list, blank=True, help_text="Codes: village, small_town, medium_town, city"
+    )
+    sponsor = models.CharField("Themenpate", max_length=200, blank=True, help_text="Ansprechpartner im Bündnis")
+
+    panels = [FieldPanel("problem"), FieldPanel("description"), FieldPanel("town_types"), FieldPanel("sponsor")]
+    search_fields = [index.SearchField("description"), index.FilterField("problem")]
+
+    class Meta:
+        ordering = ["problem"]
+        verbose_name = "Kompass: Problemlage"
+        verbose_name_plural = "Kompass: Problemlagen"
+
+    def __str__(self):
+        return self.get_problem_display()
+
+    def clean(self):
+        super().clean()
+        _check_codes(self, "town_types", TownType, "Stadttyp")
+
+
+class KompassInstrumentEntry(index.Indexed, ClusterableModel):
+    """An instrument of the Kompass with the approach it serves, its hurdles, experiences, the
+    problem situations and town types it fits, the support categories that help, and case examples."""
+
+    instrument = models.CharField("Instrument", max_length=40, choices=KompassInstrument.choices, unique=True)
+    approach = models.CharField("Lösungsansatz", max_length=255, blank=True, help_text="z. B. „Zwischenmiete“")
+    description = models.TextField("Beschreibung", blank=True)
+    hurdles = models.TextField("Hürden", blank=True, help_text="Eine Hürde pro Zeile.")
+    experiences = models.TextField("Erfahrungswerte", blank=True, help_text="Eine Erfahrung pro Zeile.")
+    measures = models.CharField("Maßnahmen", max_length=255, blank=True, help_text="z. B. „Wohnraumsanierung / -anpassung“")
+    sponsor = models.CharField("Themenpate", max_length=200, blank=True, help_text="Ansprechpartner im Bündnis")
+    problems = models.JSONField("Passende Problemlagen", default=list, blank=True, help_text="Problemlagen-Codes")
+    town_types = models.JSONField("Passende Stadttypen", default=list, blank=True, help_text="leer = alle Stadttypen")
+    offer_categories = models.JSONField(
+        "Passende Angebotskategorien", default=list, blank=True, help_text="Kategorien der Unterstützungsangebote"
+    )
+    examples = ParentalManyToManyField(
+        "toolbox.GoodPracticePage", blank=True, related_name="kompass_instruments", verbose_name="Fallbeispiele"
+    )
+    sort_order = models.PositiveIntegerField("Reihenfolge bei Gleichstand", default=100)
+
+    panels = [
+        FieldRowPanel([FieldPanel("instrument"), FieldPanel("approach")]),
+        FieldPanel("description"),
+        FieldPanel("hurdles"),
+        FieldPanel("experiences"),
+        FieldPanel("measures"),
+        FieldPanel("sponsor"),
+        FieldPanel("problems"),
+        FieldPanel("town_types"),
+        FieldPanel("offer_categories"),
+        FieldPanel("examples"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("approach", boost=2),
+        index.SearchField("description"),
+        index.SearchField("hurdles"),
+        index.SearchField("experiences"),
+        index.SearchField("measures"),
+        index.FilterField("instrument"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "instrument"]
+        verbose_name = "Kompass: Instrument"
+        verbose_name_plural = "Kompass: Instrumente"
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self):
+        return self.get_instrument_display()
+
+    @property
+    def hurdle_list(self):
+        return [line.strip() for line in self.hurdles.splitlines() if line.strip()]
+
+    @property
+    def experience_list(self):
+        return [line.strip() for line in self.experiences.splitlines() if line.strip()]
+
+    def clean(self):
+        super().clean()
+        _check_codes(self, "problems", KompassProblem, "Problemlage")
+        _check_codes(self, "town_types", TownType, "Stadttyp")
+        _check_codes(self, "offer_categories", SupportCategory, "Angebotskategorie")
+
+
+class KompassRequestCount(models.Model):
+    """Anonymous count of Kompass requests per problem situation and town type (no person, no IP)."""
+
+    problem = models.CharField("Problemlage", max_length=40, choices=KompassProblem.choices)
+    town_type = models.CharField("Stadttyp", max_length=20, choices=TownType.choices)
+    count = models.PositiveIntegerField("Anzahl", default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["problem", "town_type"], name="toolbox_unique_kompass_count")]
+        verbose_name = "Kompass-Anfragen"
+        verbose_name_plural = "Kompass-Anfragen"
+
+    def __str__(self):
+        return f"{self.get_problem_display()} ({self.get_town_type_display()}): {self.count}"
+
+
+def _check_codes(instance, field_name, vocabulary, label):
+    value = getattr(instance, field_name)
+    if not isinstance(value, list):
+        raise ValidationError({field_name: "Bitte eine Liste von Codes angeben, z. B. [\"small_town\"]."})
+    unknown = [str(code) for code in value if code not in vocabulary.values]
+    if unknown:
+        known = ", ".join(vocabulary.values)
+        raise ValidationError({field_name: f"Unbekannte {label}: {', '.join(unknown)}. Erlaubt: {known}."})

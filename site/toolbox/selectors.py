@@ -96,3 +96,179 @@ def good_practices(*, parent=None, working_group=None):
     if working_group is not None:
         queryset = queryset.filter(working_group=working_group)
     return queryset.order_by("title")
+
+
+# --- Heat-protection plan ------------------------------------------------------------------------
+
+
+def plans_for_user(user, actions=("view",)):
+    """The plans ``user`` may reach: their own municipality's, or every plan for alliance editors."""
+    from toolbox.permissions import heat_plan_policy
+
+    return heat_plan_policy.instances_user_has_any_permission_for(user, list(actions)).select_related("municipality")
+
+
+def worksheets_of(plan):
+    return (
+        plan.worksheets.select_related("measure")
+        .prefetch_related("steps", "measure__funding_programmes")
+        .order_by("measure__code")
+    )
+
+
+def plan_overview(plan):
+    """Rows for the plan overview and the funding programmes that apply to the measures not ruled out.
+
+    Each programme appears once, with the measures it can fund and their shares.
+    """
+    worksheets = list(worksheets_of(plan))
+    programmes = {}
+    for worksheet in worksheets:
+        if worksheet.decision == "no":
+            continue
+        for funding in worksheet.measure.funding_programmes.all():
+            key = (funding.via, funding.programme)
+            entry = programmes.setdefault(
+                key, {"via": funding.via, "programme": funding.programme, "url": funding.url, "measures": []}
+            )
+            entry["measures"].append({"code": worksheet.measure.code, "share": funding.share})
+    funding = sorted(programmes.values(), key=lambda p: (-len(p["measures"]), p["programme"]))
+    counts = {"total": len(worksheets), "yes": sum(1 for w in worksheets if w.decision == "yes")}
+    return {"worksheets": worksheets, "funding": funding, "counts": counts}
+
+
+def measures_not_in_plan(plan):
+    return measures().exclude(pk__in=plan.worksheets.values("measure_id"))
+
+
+# --- Kompass Leerstandsbewältigung ---------------------------------------------------------------
+
+
+@dataclass
+class KompassQuery:
+    """The Kompass's question: one town type, one or more problem situations, optionally a municipality."""
+
+    town_type: str = ""
+    problems: list = field(default_factory=list)
+    city: str = ""
+    errors: dict = field(default_factory=dict)  # parameter -> German message
+
+    @classmethod
+    def from_params(cls, town_type, problems, city=""):
+        from core.vocabularies import KompassProblem, TownType
+
+        errors = {}
+        town_type = (town_type or "").strip()
+        problems = [p.strip() for p in problems if p and p.strip()]
+        if town_type and town_type not in TownType.values:
+            errors["town_type"] = f"Unbekannter Stadttyp „{town_type[:40]}“. Erlaubt: {', '.join(TownType.values)}."
+        unknown = [p for p in problems if p not in KompassProblem.values]
+        if unknown:
+            errors["problem"] = (
+                f"Unbekannte Problemlage „{unknown[0][:40]}“. Erlaubt: {', '.join(KompassProblem.values)}."
+            )
+        city = " ".join((city or "").split())[:120]
+        return cls(town_type=town_type, problems=list(dict.fromkeys(problems)), city=city, errors=errors)
+
+    @property
+    def is_complete(self):
+        return bool(self.town_type and self.problems and not self.errors)
+
+
+PROBLEM_WEIGHT = 70
+TOWN_TYPE_EXACT = 30
+TOWN_TYPE_ANY = 15
+
+
+def kompass_result(query: KompassQuery, *, limit_offers=8, limit_premises=10):
+    """Instruments ranked for the town type and problems, with reasons, hurdles and experiences;
+    the case examples of the fitting instruments; support offers of their categories; and, with a
+    municipality, its vacant premises."""
+    from core.vocabularies import KompassProblem, SupportCategory, TownType
+    from matching.models import Premises
+    from partners.models import SupportOffer
+
+    problem_labels = dict(KompassProblem.choices)
+    town_label = dict(TownType.choices).get(query.town_type, "")
+    ranked = []
+    entries = toolbox_models.KompassInstrumentEntry.objects.prefetch_related("examples")
+    for entry in entries:
+        matched = [p for p in query.problems if p in entry.problems]
+        if not matched:
+            continue
+        score = PROBLEM_WEIGHT * len(matched) / len(query.problems)
+        reasons = [f"Hilft bei: {problem_labels[p]}" for p in matched]
+        if query.town_type in entry.town_types:
+            score += TOWN_TYPE_EXACT
+            reasons.append(f"Bewährt in der {town_label}" if query.town_type != "village" else "Bewährt in Landgemeinden")
+        elif not entry.town_types:
+            score += TOWN_TYPE_ANY
+            reasons.append("Passt für alle Stadttypen")
+        else:
+            reasons.append(f"Eher für {', '.join(dict(TownType.choices)[t] for t in entry.town_types)} erprobt")
+        missing = [problem_labels[p] for p in query.problems if p not in entry.problems]
+        if missing:
+            reasons.append(f"Nicht für: {', '.join(missing)}")
+        ranked.append({"entry": entry, "score": round(score), "reasons": reasons})
+    ranked.sort(key=lambda item: (-item["score"], item["entry"].sort_order, item["entry"].instrument))
+
+    examples, seen = [], set()
+    for item in ranked:
+        for page in item["entry"].examples.all():
+            if page.pk not in seen and page.live:
+                seen.add(page.pk)
+                examples.append(page)
+
+    categories = []
+    for item in ranked:
+        for code in item["entry"].offer_categories:
+            if code not in categories:
+                categories.append(code)
+    offers = []
+    if categories:
+        from core.db import json_list_contains
+
+        condition = Q()
+        for code in categories:
+            condition |= json_list_contains("categories", code)
+        try:  # the partners app's public offers (approved, not expired) where it provides them
+            from partners.selectors import public_offers
+
+            offer_qs = public_offers()
+        except ImportError:
+            offer_qs = SupportOffer.objects.all()
+        offer_qs = offer_qs.filter(condition).select_related("provider")
+        if query.city:
+            offer_qs = offer_qs.filter(Q(statewide=True) | json_list_contains("municipalities", query.city))
+        category_labels = dict(SupportCategory.choices)
+        for offer in offer_qs.order_by("title")[: limit_offers * 3]:
+            fitting = [category_labels.get(c, c) for c in categories if c in offer.categories]
+            offers.append({"offer": offer, "categories": fitting})
+        offers.sort(key=lambda o: -len(o["categories"]))
+        offers = offers[:limit_offers]
+
+    premises = []
+    if query.city:
+        premises = list(Premises.objects.public().filter(city__iexact=query.city).order_by("title")[:limit_premises])
+    return {"instruments": ranked, "examples": examples, "offers": offers, "premises": premises}
+
+
+def count_kompass_request(query: KompassQuery):
+    """Anonymous statistics: one count per problem situation and town type asked for."""
+    from django.db.models import F
+
+    if not query.is_complete:
+        return
+    for problem in query.problems:
+        row, _ = toolbox_models.KompassRequestCount.objects.get_or_create(problem=problem, town_type=query.town_type)
+        toolbox_models.KompassRequestCount.objects.filter(pk=row.pk).update(count=F("count") + 1)
+
+
+def kompass_statistics():
+    from django.db.models import Sum
+
+    return (
+        toolbox_models.KompassRequestCount.objects.values("problem")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "problem")
+    )
