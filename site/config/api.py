@@ -65,7 +65,7 @@ def _german_reason(error) -> str:
 
 
 # Routers of the apps (each app's api.py defines ``router``):
-# api.add_router("/offers", "partners.api.router")
+api.add_router("/offers", "partners.api.router")
 api.add_router("/premises", "matching.api.router")
 api.add_router("/stats", "matching.vacancy.api.stats_router")
 api.add_router("/vacancy-reports", "matching.vacancy.api.reports_router")

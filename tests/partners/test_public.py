@@ -1,0 +1,103 @@
+"""Public partner directory and support offers: filters, detail pages, drafts and expired offers gone."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from .factories import PartnerFactory, SupportOfferFactory
+
+
+@pytest.fixture
+def offers(db):
+    thex = PartnerFactory(name="ThEx", kind="state_agency", description="Thüringer Zentrum für Existenzgründungen")
+    leg = PartnerFactory(name="LEG Thüringen", kind="state_agency")
+    jena = PartnerFactory(name="Stadt Jena", kind="municipality")
+    return {
+        "thex": thex, "leg": leg, "jena": jena,
+        "club": SupportOfferFactory(
+            provider=thex, title="Nachfolge-Club", categories=["succession", "networking"],
+            target_groups=["successor"], stages=["succession"], cost="free",
+        ),
+        "microloan": SupportOfferFactory(
+            provider=thex, title="Beantragung Mikrodarlehen", categories=["microloan", "financing"],
+            target_groups=["founder"], stages=["founding"], cost="subsidized",
+        ),
+        "lotse": SupportOfferFactory(
+            provider=jena, title="Gründungslotse Jena", categories=["location"], target_groups=["founder"],
+            statewide=False, municipalities=["Jena"], stages=[],
+        ),
+        "expired": SupportOfferFactory(
+            provider=leg, title="Abgelaufene Förderrunde", categories=["succession"], target_groups=["successor"],
+            valid_until=timezone.localdate() - timedelta(days=1),
+        ),
+        "draft": SupportOfferFactory(
+            provider=leg, title="Unveröffentlichter Entwurf", categories=["succession"], target_groups=["successor"],
+            live=False,
+        ),
+    }
+
+
+def titles(response):
+    return response.content.decode()
+
+
+def test_offer_list_shows_live_current_offers_only(client, offers):
+    html = titles(client.get("/angebote/"))
+    assert "Nachfolge-Club" in html and "Gründungslotse Jena" in html
+    assert "Abgelaufene Förderrunde" not in html
+    assert "Unveröffentlichter Entwurf" not in html
+    assert "3 Angebote gefunden" in html
+
+
+def test_offer_valid_today_is_still_listed(client, offers):
+    SupportOfferFactory(provider=offers["leg"], title="Letzter Tag", valid_until=timezone.localdate())
+    assert "Letzter Tag" in titles(client.get("/angebote/"))
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    ({"category": "succession"}, {"Nachfolge-Club"}),
+    ({"category": ["microloan", "location"]}, {"Beantragung Mikrodarlehen", "Gründungslotse Jena"}),
+    ({"target_group": "founder"}, {"Beantragung Mikrodarlehen", "Gründungslotse Jena"}),
+    ({"stage": "founding"}, {"Beantragung Mikrodarlehen", "Gründungslotse Jena"}),  # no stages = all stages
+    ({"cost": "subsidized"}, {"Beantragung Mikrodarlehen"}),
+    ({"city": "Weimar"}, {"Nachfolge-Club", "Beantragung Mikrodarlehen"}),  # statewide only
+    ({"city": "Jena"}, {"Nachfolge-Club", "Beantragung Mikrodarlehen", "Gründungslotse Jena"}),
+    ({"provider": "ThEx"}, {"Nachfolge-Club", "Beantragung Mikrodarlehen"}),
+    ({"q": "Mikrodarlehen"}, {"Beantragung Mikrodarlehen"}),
+    ({"q": "thex"}, {"Nachfolge-Club", "Beantragung Mikrodarlehen"}),  # provider name, any case
+    ({"q": "xqzwv"}, set()),
+])
+def test_offer_filters(client, offers, params, expected):
+    html = titles(client.get("/angebote/", params))
+    all_titles = {"Nachfolge-Club", "Beantragung Mikrodarlehen", "Gründungslotse Jena"}
+    assert {t for t in all_titles if f">{t}</a>" in html} == expected
+
+
+def test_bad_filters_answer_400_in_german(client, offers):
+    response = client.get("/angebote/", {"category": "astrology", "city": "Atlantis"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Unbekannte Kategorie „astrology“" in html
+    assert "Die Kommune „Atlantis“ ist im Ortsverzeichnis nicht bekannt." in html
+
+
+def test_offer_detail_and_hidden_ones(client, offers):
+    response = client.get(offers["club"].get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Unternehmensnachfolge" in html and "Nachfolgerin / Nachfolger (Übernahme)" in html
+    assert client.get(offers["expired"].get_absolute_url()).status_code == 404
+    assert client.get(offers["draft"].get_absolute_url()).status_code == 404
+
+
+def test_partner_directory_and_detail(client, offers):
+    html = titles(client.get("/partner/"))
+    assert "ThEx" in html and "Stadt Jena" in html and "Kommune" in html
+    html = titles(client.get(offers["leg"].get_absolute_url()))
+    assert "LEG Thüringen" in html
+    assert "Abgelaufene Förderrunde" not in html and "Unveröffentlichter Entwurf" not in html
+    assert "Derzeit keine veröffentlichten Angebote." in html
+    html = titles(client.get(offers["thex"].get_absolute_url()))
+    assert "Nachfolge-Club" in html
+    assert client.get("/partner/gibt-es-nicht/").status_code == 404
