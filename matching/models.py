@@ -165,6 +165,12 @@ class SeekerProfile(models.Model):
         return f"Suchprofil {self.pk}{where}"
 
     @property
+    def kind_label(self):
+        from core.vocabularies import SeekerKind
+
+        return SeekerKind(self.kind).label if self.kind in SeekerKind.values else self.kind
+
+    @property
     def is_confirmed(self):
         return self.confirmed_at is not None
 

@@ -130,7 +130,8 @@ def premises_detail(request, pk: int):
         else:
             status = 400
     else:
-        form = InquiryForm()
+        # Coming from the matching results, the seeker's request prefills the message.
+        form = InquiryForm(initial={"message": request.GET.get("nachricht", "")[:2000]})
     marker = {
         "id": premises.pk, "title": premises.title, "city": premises.city,
         "lat": premises.latitude, "lon": premises.longitude, "url": premises.get_absolute_url(),

@@ -15,6 +15,7 @@ from matching.admin_views import PremisesConfirmView, PremisesImportView
 from matching.forms import PremisesAdminForm
 from matching.models import Premises, PremisesInquiry
 from matching.permissions import premises_permission_policy
+from matching.seeker_panels import FittingSeekersPanel
 from partners.admin_viewsets import PartnerOwnedSnippetViewSet
 
 CONFIRM_LABEL = "Als aktuell bestätigen"
@@ -68,6 +69,7 @@ class PremisesViewSet(PartnerOwnedSnippetViewSet):
                 FieldPanel("contact_email"),
                 FieldPanel("confirmed_at", read_only=True),
             ], heading="Verwaltung"),
+            ObjectList([FittingSeekersPanel()], heading="Passende Suchende"),
         ],
         base_form_class=PremisesAdminForm,
     )
