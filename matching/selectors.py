@@ -17,6 +17,7 @@ from core.vocabularies import Feature, UseType
 from matching.gazetteer import Place
 from matching.geo import EARTH_RADIUS_KM, bounding_box
 from matching.models import Premises
+from search.query import text_filter
 
 MAX_PAGE_SIZE = 100
 MAX_MARKERS = 2000
@@ -54,6 +55,16 @@ def _distance_expression(lat: float, lon: float):
     return Value(2 * EARTH_RADIUS_KM) * ASin(Sqrt(a), output_field=FloatField())
 
 
+def _text_on_database(qs: QuerySet[Premises], q: str) -> QuerySet[Premises]:
+    """Plain substring match: the fallback while the search engine is unreachable."""
+    for word in q.split()[:10]:
+        qs = qs.filter(
+            Q(title__icontains=word) | Q(description__icontains=word) | Q(city__icontains=word)
+            | Q(street__icontains=word)
+        )
+    return qs
+
+
 def _filtered(
     *,
     q: str = "",
@@ -67,12 +78,7 @@ def _filtered(
     rent_max=None,
     interim_use: bool | None = None,
 ) -> QuerySet[Premises]:
-    qs = Premises.objects.public()
-    for word in q.split()[:10]:
-        qs = qs.filter(
-            Q(title__icontains=word) | Q(description__icontains=word) | Q(city__icontains=word)
-            | Q(street__icontains=word)
-        )
+    qs = text_filter("premises", Premises.objects.public(), q, fallback=_text_on_database)
     if city:
         qs = qs.filter(city__iexact=city)
     if use_types:

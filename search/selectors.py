@@ -1,0 +1,224 @@
+"""The site-wide search (/suche/) and the autocomplete: premises, offers, partners and pages.
+
+Facets are configuration (``FACETS``): each names the field it reads per kind. A filter on a
+facet that a kind does not have leaves that kind out (a use type filter shows premises only).
+Pages come from Wagtail's elasticsearch8 backend, always ``live().public()`` and never under
+/intern/, so restricted pages are never found.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from core.vocabularies import SupportCategory, UseType
+from search.query import ENGINE_ERRORS, Hit, SearchUnavailable, search_kind, spellings, words_of
+from search.synonyms import synonyms
+
+PAGE_SIZE = 20
+GROUP_SIZE = 5
+MAX_PAGE = 500
+RADIUS_CHOICES = (5, 10, 25, 50)
+
+KINDS = {
+    "premises": "Flächen",
+    "offers": "Unterstützungsangebote",
+    "partners": "Partner",
+    "pages": "Seiten",
+}
+
+# facet → {kind: field}; labels for code vocabularies.
+FACETS = {
+    "use_type": {"label": "Nutzungsart", "fields": {"premises": "use_types"}, "choices": UseType},
+    "municipality": {
+        "label": "Kommune",
+        "fields": {"premises": "city", "offers": "municipalities", "partners": "region"},
+        "choices": None,
+    },
+    "category": {"label": "Kategorie", "fields": {"offers": "categories"}, "choices": SupportCategory},
+}
+
+
+@dataclass
+class Group:
+    kind: str
+    label: str
+    count: int = 0
+    hits: list = field(default_factory=list)
+
+
+@dataclass
+class SiteSearch:
+    q: str
+    kind: str | None
+    groups: list[Group]
+    facets: dict[str, dict]
+    page: int = 1
+    num_pages: int = 1
+    unavailable: str = ""
+    near: object = None
+    radius_km: float | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(group.count for group in self.groups)
+
+
+def _kinds_for(filters: dict[str, str], near) -> list[str]:
+    kinds = list(KINDS)
+    for name, value in filters.items():
+        if value:
+            kinds = [k for k in kinds if k in FACETS[name]["fields"]]
+    if near is not None:
+        kinds = [k for k in kinds if k == "premises"]
+    return kinds
+
+
+def _filter_clauses(kind: str, filters: dict[str, str], near, radius_km) -> list[dict]:
+    clauses = []
+    for name, value in filters.items():
+        if value:
+            clauses.append({"term": {FACETS[name]["fields"][kind]: value}})
+    if near is not None and kind == "premises":
+        clauses.append({"geo_distance": {"distance": f"{radius_km}km", "location": {"lat": near.lat, "lon": near.lon}}})
+    return clauses
+
+
+def _aggs(kind: str) -> dict:
+    aggs = {}
+    for name, spec in FACETS.items():
+        if kind in spec["fields"]:
+            aggs[name] = {"terms": {"field": spec["fields"][kind], "size": 30}}
+    return aggs
+
+
+def _label(name: str, value: str) -> str:
+    choices = FACETS[name]["choices"]
+    return dict(choices.choices).get(value, value) if choices else value
+
+
+def site_search(
+    *, q: str, kind: str | None = None, filters: dict[str, str] | None = None, near=None, radius_km=None,
+    page: int = 1,
+) -> SiteSearch:
+    """Grouped results (a few per kind) or, with ``kind``, one paginated list; facets with counts."""
+    filters = {name: (filters or {}).get(name) or "" for name in FACETS}
+    kind = kind if kind in KINDS else None
+    page = max(1, min(page, MAX_PAGE))
+    result = SiteSearch(q=q, kind=kind, groups=[], facets={}, page=page, near=near, radius_km=radius_km)
+    if not words_of(q):
+        return result
+    allowed = _kinds_for(filters, near)
+    facet_counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    try:
+        for each in KINDS:
+            group = Group(kind=each, label=KINDS[each])
+            result.groups.append(group)
+            if each not in allowed:
+                continue
+            listed = kind is None or kind == each
+            size = (PAGE_SIZE if kind else GROUP_SIZE) if listed else 0
+            offset = (page - 1) * PAGE_SIZE if kind == each else 0
+            if each == "pages":
+                group.count, group.hits = search_pages(q, offset=offset, size=size)
+                continue
+            group.count, group.hits, aggs = search_kind(
+                each, q=q, filters=_filter_clauses(each, filters, near, radius_km), aggs=_aggs(each),
+                offset=offset, size=size, sort=_sort(each, near),
+            )
+            for name, agg in aggs.items():
+                for bucket in agg.get("buckets", []):
+                    key = str(bucket["key"])
+                    facet_counts[name][key] = facet_counts[name].get(key, 0) + bucket["doc_count"]
+    except SearchUnavailable as error:
+        result.groups = []
+        result.unavailable = error.message
+        return result
+    if kind:
+        listed = next(g for g in result.groups if g.kind == kind)
+        result.num_pages = max(1, min(MAX_PAGE, math.ceil(listed.count / PAGE_SIZE)))
+    result.facets = {
+        name: {
+            "label": spec["label"],
+            "selected": filters[name],
+            "values": [
+                {"value": value, "label": _label(name, value), "count": count}
+                for value, count in sorted(facet_counts[name].items(), key=lambda item: (-item[1], item[0]))
+                if value
+            ],
+        }
+        for name, spec in FACETS.items()
+    }
+    return result
+
+
+def _sort(kind, near):
+    if near is not None and kind == "premises":
+        return [{"_score": "desc"}, {"_geo_distance": {"location": {"lat": near.lat, "lon": near.lon}, "unit": "km"}},
+                {"id": "asc"}]
+    return None
+
+
+# ---------------------------------------------------------------- pages (Wagtail backend)
+
+
+def searchable_pages():
+    """Live, public pages outside the members' area: nothing restricted is ever found."""
+    from wagtail.models import Page
+
+    qs = Page.objects.live().public()
+    for members_root in Page.objects.filter(url_path__contains="/intern/").order_by("depth")[:20]:
+        qs = qs.not_descendant_of(members_root, inclusive=True)
+    return qs
+
+
+def page_query(q: str):
+    """Wagtail query objects: every word, each in any of its spellings or synonyms."""
+    from wagtail.search.query import And, Or, PlainText
+
+    parts = []
+    for word in words_of(q):
+        forms = spellings(word) + synonyms(word)
+        parts.append(Or([PlainText(form) for form in forms]) if len(forms) > 1 else PlainText(word))
+    if not parts:
+        return None
+    return And(parts) if len(parts) > 1 else parts[0]
+
+
+def search_pages(q: str, *, offset: int = 0, size: int = 10) -> tuple[int, list[Hit]]:
+    query = page_query(q)
+    if query is None:
+        return 0, []
+    try:
+        results = searchable_pages().specific().search(query)
+        count = results.count()
+        pages = list(results[offset:offset + size]) if size else []
+    except ENGINE_ERRORS as error:
+        raise SearchUnavailable(str(error))
+    hits = []
+    for page in pages:
+        if "/intern/" in (page.url_path or ""):
+            continue
+        description = getattr(page, "search_description", "") or getattr(page, "intro", "") or ""
+        hits.append(Hit(
+            kind="pages", id=page.pk,
+            source={"title": page.title, "url": page.url or "", "description": str(description)[:300]},
+            highlight={},
+        ))
+    return count, hits
+
+
+# ---------------------------------------------------------------- autocomplete
+
+
+def autocomplete(q: str, *, per_kind: int = 3) -> list[dict]:
+    """A few titles per kind for what was typed so far (compound parts and spellings included)."""
+    if not words_of(q) or len(q.strip()) < 2:
+        return []
+    suggestions = []
+    for kind in ("premises", "offers", "partners"):
+        _, hits, _ = search_kind(kind, q=q, size=per_kind, highlight=False, source=["title", "url"])
+        suggestions += [{"title": h.title, "url": h.url, "type": kind, "type_label": KINDS[kind]} for h in hits]
+    _, pages = search_pages(q, size=per_kind)
+    suggestions += [{"title": h.title, "url": h.url, "type": "pages", "type_label": KINDS["pages"]} for h in pages]
+    return suggestions

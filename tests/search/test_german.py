@@ -1,0 +1,78 @@
+"""German full text over premises: each case finds the listing it must and not the one it must not,
+and a nonsense query finds nothing."""
+
+import pytest
+
+from search.query import matching_ids
+from tests.matching.factories import PremisesFactory
+
+NONSENSE = "Xylqwertzpf"
+
+
+@pytest.fixture
+def listings(db, committed):
+    with committed():
+        made = {
+            "buero": PremisesFactory(title="Helle Bürofläche am Anger", description="Zwei Räume, Teeküche.",
+                                     use_types=["office"]),
+            "etage": PremisesFactory(title="Büroetage in der Altstadt", description="Ganze Etage.", use_types=["office"]),
+            "cafe": PremisesFactory(title="Ehemaliges Café am Markt", description="Mit Terrasse und Theke.",
+                                    use_types=["gastronomy"], features=["kitchen"]),
+            "retail": PremisesFactory(title="Verkaufsraum Johannisstraße", description="Große Schaufenster.",
+                                      use_types=["retail"], features=["shop_window", "fiber"]),
+            "werkstatt": PremisesFactory(title="Werkstatt im Hinterhof", description="Rolltor, Starkstrom.",
+                                         use_types=["craft"], interim_use=True),
+        }
+    return made
+
+
+def found(q):
+    return set(matching_ids("premises", q) or [])
+
+
+def check(listings, q, must, must_not):
+    ids = found(q)
+    for key in must:
+        assert listings[key].pk in ids, f"{q!r} should find {key}"
+    for key in must_not:
+        assert listings[key].pk not in ids, f"{q!r} should not find {key}"
+    assert found(NONSENSE) == set()
+
+
+def test_compound_parts(listings):
+    check(listings, "Büro", must=["buero", "etage"], must_not=["cafe", "werkstatt"])
+    check(listings, "fläche", must=["buero"], must_not=["etage"])
+
+
+def test_umlaut_transliteration(listings):
+    check(listings, "Buero", must=["buero", "etage"], must_not=["cafe", "retail"])
+    check(listings, "Cafe", must=["cafe"], must_not=["buero", "werkstatt"])
+    check(listings, "Johannisstrasse", must=["retail"], must_not=["cafe"])
+
+
+def test_plurals_and_inflections(listings):
+    check(listings, "Büros", must=["buero", "etage"], must_not=["werkstatt"])
+    check(listings, "Werkstätten", must=["werkstatt"], must_not=["buero"])
+    check(listings, "Cafés", must=["cafe"], must_not=["retail"])
+
+
+def test_typos(listings):
+    check(listings, "Bürofläsche", must=["buero"], must_not=["cafe", "werkstatt"])
+    check(listings, "Werkstat", must=["werkstatt"], must_not=["retail"])
+
+
+def test_synonyms(listings):
+    check(listings, "Laden", must=["retail"], must_not=["buero", "werkstatt"])
+    check(listings, "Restaurant", must=["cafe"], must_not=["retail", "buero"])
+    check(listings, "Geschäft", must=["retail"], must_not=["cafe"])
+
+
+def test_labels_of_use_types_and_features(listings):
+    check(listings, "Glasfaser", must=["retail"], must_not=["buero", "cafe"])
+    check(listings, "Zwischennutzung", must=["werkstatt"], must_not=["retail"])
+    check(listings, "Gastroküche", must=["cafe"], must_not=["buero"])
+    check(listings, "Einzelhandel", must=["retail"], must_not=["werkstatt"])
+
+
+def test_all_words_must_match(listings):
+    check(listings, "Büro Altstadt", must=["etage"], must_not=["buero"])
