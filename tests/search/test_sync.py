@@ -1,0 +1,135 @@
+"""Every write reaches the index after commit; an outage queues writes and the replay catches up;
+a rebuild never leaves searches with an empty or half index."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from matching.models import Premises
+from search import services
+from search.client import get_client
+from search.documents import PremisesDocument
+from search.models import PendingChange
+from search.query import matching_ids
+from tests.matching.factories import PartnerFactory, PremisesFactory
+
+NONSENSE = "Xylqwertzpf"
+DEAD_ENGINE = "http://127.0.0.1:9"  # nothing listens there: connection refused at once
+
+
+def indexed():
+    """{id: title} of everything behind the premises alias."""
+    client = get_client()
+    client.indices.refresh(index=PremisesDocument.alias())
+    hits = client.search(index=PremisesDocument.alias(), query={"match_all": {}}, size=1000)["hits"]["hits"]
+    return {int(h["_id"]): h["_source"]["title"] for h in hits}
+
+
+def in_database():
+    return {p.pk: p.title for p in Premises.objects.public()}
+
+
+def test_create_update_status_change_and_delete_reach_the_index(db, committed):
+    with committed():
+        shop = PremisesFactory(title="Ladenlokal Domplatz")
+    assert matching_ids("premises", "Domplatz") == [shop.pk]
+    with committed():
+        shop.title = "Ladenlokal Fischmarkt"
+        shop.save()
+    assert matching_ids("premises", "Fischmarkt") == [shop.pk]
+    assert matching_ids("premises", "Domplatz") == []
+    with committed():
+        shop.status = Premises.Status.LET  # published → let: disappears
+        shop.save()
+    assert matching_ids("premises", "Fischmarkt") == []
+    with committed():
+        shop.status = Premises.Status.PUBLISHED
+        shop.save()
+    assert matching_ids("premises", "Fischmarkt") == [shop.pk]
+    with committed():
+        shop.delete()
+    assert matching_ids("premises", "Fischmarkt") == []
+    assert matching_ids("premises", NONSENSE) == []
+    assert indexed() == in_database() == {}
+
+
+def test_nothing_reaches_the_index_before_commit(db, committed):
+    with committed():
+        other = PremisesFactory(title="Ladenlokal Wenigemarkt Ost")
+    with committed():
+        PremisesFactory(title="Ladenlokal Wenigemarkt")
+        assert matching_ids("premises", "Wenigemarkt") == [other.pk]  # the sync waits for the commit
+    assert len(matching_ids("premises", "Wenigemarkt")) == 2
+
+
+def test_outage_queues_changes_and_replay_makes_index_equal_database(db, client, committed):
+    with committed():
+        keep = PremisesFactory(title="Atelier Krämerbrücke")
+        gone = PremisesFactory(title="Werkstatt Gera")
+        letting = PremisesFactory(title="Büro Weimar")
+    assert indexed() == in_database()
+
+    with override_settings(ELASTICSEARCH_URL=DEAD_ENGINE):
+        with committed():
+            keep.title = "Atelier an der Krämerbrücke"
+            keep.save()
+            gone.delete()
+            letting.status = Premises.Status.LET
+            letting.save()
+            new = PremisesFactory(title="Café Anger")
+        assert PendingChange.objects.count() == 4  # nothing the editor did is lost
+
+        # The site keeps working: the search page says so in German, the list filters in the database.
+        page = client.get("/suche/", {"q": "Café"})
+        assert page.status_code == 503 and "kurz nicht verfügbar" in page.content.decode()
+        listing = client.get("/flaechen/", {"q": "Café"})
+        assert listing.status_code == 200 and "Café Anger" in listing.content.decode()
+        assert client.get("/suche/autocomplete", {"q": "Café"}).status_code == 503
+        with pytest.raises(CommandError, match="nicht erreichbar"):
+            call_command("search_replay")
+        assert PendingChange.objects.count() == 4
+
+    assert indexed() != in_database()  # the engine is back but still stale
+    call_command("search_replay")
+    assert PendingChange.objects.count() == 0
+    assert indexed() == in_database() == {keep.pk: "Atelier an der Krämerbrücke", new.pk: "Café Anger"}
+    assert matching_ids("premises", NONSENSE) == []
+
+
+def test_partner_rename_and_offers(db, committed):
+    with committed():
+        partner = PartnerFactory(name="Wirtschaftsförderung Suhl", description="Standortberatung")
+    from search.query import matching_ids as ids
+
+    assert ids("partners", "Wirtschaftsförderung") == [partner.pk]
+    with committed():
+        partner.name = "Stadtmarketing Suhl"
+        partner.save()
+    assert ids("partners", "Wirtschaftsförderung") == []
+    assert ids("partners", "Stadtmarketing") == [partner.pk]
+    assert ids("partners", NONSENSE) == []
+
+
+def test_rebuild_serves_the_old_index_until_the_swap(db, committed, monkeypatch):
+    with committed():
+        listings = [PremisesFactory(title=f"Ladenfläche {n}") for n in range(6)]
+    call_command("search_index", rebuild=True, no_pages=True, verbosity=0)
+    expected = {p.pk for p in listings}
+    seen_during = []
+    real_sync = services.sync
+
+    def observing_sync(kind, ids, **kwargs):
+        # Before each bulk chunk of the rebuild, a visitor's query still sees every listing.
+        if kwargs.get("indices"):
+            seen_during.append(set(matching_ids("premises", "Ladenfläche")))
+            if len(seen_during) == 2:
+                with committed():  # a change made while the rebuild runs reaches the new index too
+                    listings.append(PremisesFactory(title="Ladenfläche neu"))
+        return real_sync(kind, ids, **kwargs)
+
+    monkeypatch.setattr(services, "sync", observing_sync)
+    services.rebuild("premises", progress=False, chunk_size=2)
+    assert len(seen_during) == 3
+    assert all(seen >= expected for seen in seen_during)
+    assert set(matching_ids("premises", "Ladenfläche")) == {p.pk for p in listings}
+    assert matching_ids("premises", NONSENSE) == []
