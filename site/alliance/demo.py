@@ -81,7 +81,7 @@ def _paragraph(html):
 
 def seed_indexes(home):
     return {
-        key: upsert_page(home, model, slug=slug, title=title, intro=intro)
+        key: upsert_page(home, model, slug=slug, title=title, intro=intro, show_in_menus=True)
         for key, (model, slug, title, intro) in INDEXES.items()
     }
 

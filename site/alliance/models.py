@@ -16,16 +16,11 @@ from wagtail.search import index
 from alliance import blocks as alliance_blocks
 from alliance import selectors
 from core.blocks import BodyStreamBlock
+from core.images import require_alt
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
 LIST_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-def _require_alt(page, image_field="image", alt_field="image_alt"):
-    """Images need a text alternative: an image without alt text is refused with a German message."""
-    if getattr(page, f"{image_field}_id") and not (getattr(page, alt_field) or "").strip():
-        raise ValidationError({alt_field: "Bitte einen Alternativtext für das Bild angeben."})
 
 
 class IndexPage(Page):
@@ -371,7 +366,7 @@ class NewsPage(Page):
 
     def clean(self):
         super().clean()
-        _require_alt(self)
+        require_alt(self)
 
 
 # --- Events -------------------------------------------------------------------------------------

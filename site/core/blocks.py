@@ -59,3 +59,23 @@ class BodyStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     document = DocumentBlock()
     embed = EmbedBlock(label="Eingebettetes Medium", help_text="z. B. ein Video-Link", required=False)
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    platform = blocks.ChoiceBlock(
+        label="Plattform",
+        choices=[
+            ("mastodon", "Mastodon"),
+            ("instagram", "Instagram"),
+            ("linkedin", "LinkedIn"),
+            ("facebook", "Facebook"),
+            ("youtube", "YouTube"),
+            ("other", "Andere"),
+        ],
+    )
+    url = blocks.URLBlock(label="Adresse (URL)")
+    label = blocks.CharBlock(label="Linktext", required=False, help_text="Leer lassen für den Namen der Plattform.")
+
+    class Meta:
+        icon = "link"
+        label = "Profil"

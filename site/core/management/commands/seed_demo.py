@@ -13,6 +13,7 @@ SEEDERS = [
     "toolbox.demo",
     "matching.demo",
     "matching.vacancy.demo",
+    "core.site_demo",  # last: about/contact/legal pages, footer settings, main menu
 ]
 
 

@@ -1,0 +1,103 @@
+"""Home and standard pages render their real content; seed_demo builds the site frame once."""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Page
+
+from core.models import ContactPage, SiteSettings, StandardPage
+from tests.alliance import factories as alliance_factories
+from tests.core import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_shows_intro_groups_events_news_and_platform_links(client, home_page):
+    home_page.intro = "<p>Gemeinsam für lebendige Innenstädte.</p>"
+    home_page.save_revision().publish()
+    group = alliance_factories.WorkingGroupPageFactory(title="AG Leerstandsbewältigung")
+    event = alliance_factories.EventPageFactory(title="5. Bündnistreffen")
+    news = alliance_factories.NewsPageFactory(title="Das Bündnis wächst")
+
+    html = client.get("/").content.decode()
+    assert "Gemeinsam für lebendige Innenstädte." in html
+    assert f'href="{group.url}"' in html and "AG Leerstandsbewältigung" in html
+    assert f'href="{event.url}"' in html and "5. Bündnistreffen" in html
+    assert f'href="{news.url}"' in html and "Das Bündnis wächst" in html
+    assert 'href="/flaechen/"' in html
+    assert "Kommende Termine" in html and "Aktuelles" in html
+
+
+def test_standard_page_renders_body_blocks_and_image_with_alt_and_srcset(client, home_page):
+    image = alliance_factories.ImageFactory(title="Marktplatz")
+    page = factories.StandardPageFactory(title="Über das Bündnis", image=image, image_alt="Der Marktplatz von Gotha")
+    html = client.get(page.url).content.decode()
+    assert "<h1>Über das Bündnis</h1>" in html
+    assert "<h2>Unsere Ziele</h2>" in html and "Lebendige Innenstädte in ganz Thüringen." in html
+    assert "Innenstädte sind mehr als Einkaufsorte." in html
+    img = re.search(r'<figure class="page-image">\s*(<img[^>]+>)', html).group(1)
+    assert 'alt="Der Marktplatz von Gotha"' in img and "srcset=" in img and "width-800" in img
+
+
+def test_image_block_requires_alt_text_and_renders_it(client, home_page):
+    from wagtail.blocks import StructBlockValidationError
+
+    from core.blocks import ImageBlock
+
+    image = alliance_factories.ImageFactory()
+    block = ImageBlock()
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"image": image.pk, "alt_text": "", "caption": "", "attribution": ""}))
+    page = factories.StandardPageFactory(
+        body=[{"type": "image", "value": {"image": image.pk, "alt_text": "Bäume in Kübeln", "caption": "Wanderbaumallee"}}]
+    )
+    html = client.get(page.url).content.decode()
+    assert re.search(r'<img src="[^"]+" srcset="[^"]+" sizes="[^"]+" width="\d+" height="\d+" alt="Bäume in Kübeln"', html)
+
+
+def test_standard_page_with_image_but_without_alt_is_refused(home_page):
+    from django.core.exceptions import ValidationError
+
+    page = StandardPage(title="Ohne Alt", slug="ohne-alt", image=alliance_factories.ImageFactory())
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "Alternativtext" in str(error.value)
+
+
+def counts():
+    models = [m for app in ("core", "alliance", "toolbox") for m in apps.get_app_config(app).get_models()]
+    result = {model.__name__: model.objects.count() for model in models}
+    result.update(pages=Page.objects.count(), menu=Page.objects.in_menu().count())
+    return result
+
+
+def test_seed_demo_builds_the_site_frame_once(client):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    first = counts()
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    assert counts() == first
+    assert first["ContactPage"] == 1 and first["ContactFormField"] == 5
+    assert first["StandardPage"] >= 3 and first["SiteSettings"] == 1
+
+    html = client.get("/").content.decode()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group(0)
+    for title in ("Über das Bündnis", "Arbeitsgruppen", "Pilotprojekte", "Bündnistreffen", "Aktuelles", "Termine", "Kontakt"):
+        assert title in nav, title
+    footer = html.split("<footer", 1)[1]
+    assert "Impressum" in footer and "Datenschutz" in footer and SiteSettings.load().contact_email in footer
+
+    contact = ContactPage.objects.get()
+    response = client.post(
+        contact.url,
+        {
+            "name": "Erika Muster",
+            "e_mail_adresse": "erika@example.org",
+            "nachricht": "Hallo",
+            "ich_bin_einverstanden_dass_meine_angaben_zur_beantwortung_gespeichert_werden": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert FormSubmission.objects.filter(page=contact).count() == 1
