@@ -2,8 +2,8 @@
 
 ``public_offers()`` is the one definition of "what the public may see" (approved = live, not past
 its validity); the public list, detail pages, the API and the search index all start from it.
-``search_offers(q, qs)`` is the full-text step; it runs on the database until the search app moves
-it to Elasticsearch.
+``search_offers(q, qs)`` is the full-text step: Elasticsearch (search.query.text_filter), with the
+database as the fallback while the engine is unreachable.
 """
 
 from __future__ import annotations
@@ -55,7 +55,15 @@ def public_offers(today=None) -> QuerySet:
 
 
 def search_offers(q: str, qs: QuerySet) -> QuerySet:
-    """Full text over title, description, provider and tags: every word must occur somewhere."""
+    """Full text through the search engine (German analysis, synonyms, typos); on the database
+    while the engine is unreachable."""
+    from search.query import text_filter
+
+    return text_filter("offers", qs, q, fallback=_search_offers_on_database)
+
+
+def _search_offers_on_database(qs: QuerySet, q: str) -> QuerySet:
+    """Every word must occur in title, description, provider or tags."""
     for word in q.split():
         qs = qs.filter(
             Q(title__icontains=word)

@@ -9,23 +9,24 @@ from .factories import PartnerFactory, SupportOfferFactory
 
 
 @pytest.fixture
-def offers(db):
-    thex = PartnerFactory(name="ThEx")
-    leg = PartnerFactory(name="LEG Thüringen")
-    ilmenau = PartnerFactory(name="Stadtverwaltung Ilmenau", kind="municipality")
-    return {
-        "club": SupportOfferFactory(provider=thex, title="Nachfolge-Club", categories=["succession", "networking"],
-                                    target_groups=["successor"], external_id="T-1"),
-        "succession_advice": SupportOfferFactory(provider=thex, title="Nachfolgeberatung",
-                                                 categories=["succession"], target_groups=["established"]),
-        "invest": SupportOfferFactory(provider=leg, title="Ansiedlungsservice", categories=["location", "financing"],
-                                      target_groups=["digital_firm", "established"]),
-        "lotse": SupportOfferFactory(provider=ilmenau, title="Gründungslotse Ilmenau", categories=["location"],
-                                     target_groups=["founder"], statewide=False, municipalities=["Ilmenau"]),
-        "expired": SupportOfferFactory(provider=leg, title="Alte Nachfolgebörse", categories=["succession"],
-                                       valid_until=timezone.localdate() - timedelta(days=3)),
-        "draft": SupportOfferFactory(provider=leg, title="Entwurf Nachfolge", categories=["succession"], live=False),
-    }
+def offers(search_index):
+    with search_index():  # the search index gets them (q goes through the engine)
+        thex = PartnerFactory(name="ThEx")
+        leg = PartnerFactory(name="LEG Thüringen")
+        ilmenau = PartnerFactory(name="Stadtverwaltung Ilmenau", kind="municipality")
+        return {
+            "club": SupportOfferFactory(provider=thex, title="Nachfolge-Club", categories=["succession", "networking"],
+                                        target_groups=["successor"], external_id="T-1"),
+            "succession_advice": SupportOfferFactory(provider=thex, title="Nachfolgeberatung",
+                                                     categories=["succession"], target_groups=["established"]),
+            "invest": SupportOfferFactory(provider=leg, title="Ansiedlungsservice", categories=["location", "financing"],
+                                          target_groups=["digital_firm", "established"]),
+            "lotse": SupportOfferFactory(provider=ilmenau, title="Gründungslotse Ilmenau", categories=["location"],
+                                         target_groups=["founder"], statewide=False, municipalities=["Ilmenau"]),
+            "expired": SupportOfferFactory(provider=leg, title="Alte Nachfolgebörse", categories=["succession"],
+                                           valid_until=timezone.localdate() - timedelta(days=3)),
+            "draft": SupportOfferFactory(provider=leg, title="Entwurf Nachfolge", categories=["succession"], live=False),
+        }
 
 
 def get(client, **params):

@@ -9,6 +9,7 @@ from django.db import transaction
 # (pages before partners, partners before offers and premises, ...).
 SEEDERS = [
     "core.demo",
+    "partners.demo",  # the alliance's partners first: other demos reference ThEx, LEG and the towns
     "alliance.demo",
     "toolbox.demo",
     "matching.demo",
