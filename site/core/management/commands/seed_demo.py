@@ -13,6 +13,7 @@ SEEDERS = [
     "alliance.demo",
     "toolbox.demo",
     "matching.demo",
+    "matching.demo_seekers",
     "matching.vacancy.demo",
     "core.site_demo",  # last: about/contact/legal pages, footer settings, main menu
 ]
