@@ -107,3 +107,12 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("SMTP down")
+
+
+def test_behind_a_proxy_the_forwarded_address_counts(client, contact_page, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    for _ in range(contact.RATE_LIMIT):
+        client.post(contact_page.url, VALID, HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert client.post(contact_page.url, VALID, HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 429
+    # same proxy (REMOTE_ADDR), another visitor: not limited
+    assert client.post(contact_page.url, VALID, HTTP_X_FORWARDED_FOR="203.0.113.9").status_code == 200

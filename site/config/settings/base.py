@@ -170,6 +170,9 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
+# Behind a proxy, the request header with the client address for rate limits (its last entry counts),
+# e.g. HTTP_X_FORWARDED_FOR; empty: REMOTE_ADDR.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Innenstädte mit Zukunft"
