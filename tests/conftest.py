@@ -18,3 +18,17 @@ def home_page(db):
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
     return home
+
+
+@pytest.fixture
+def search_index(db, django_capture_on_commit_callbacks):
+    """Empty search indices for a test whose full text (``q``) goes through the engine.
+
+    Writes reach the index after commit, which a test transaction never does: create the data
+    inside ``with search_index(): ...`` and the sync runs as a real commit would run it.
+    """
+    from search.testing import drop_indices
+
+    drop_indices()
+    yield lambda: django_capture_on_commit_callbacks(execute=True)
+    drop_indices()

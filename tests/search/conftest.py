@@ -1,17 +1,8 @@
-"""Search tests run against the embedded engine (or ELASTICSEARCH_URL): each starts from empty indices."""
+"""Search tests start from empty indices; ``committed()`` runs the after-commit sync."""
 
 import pytest
 
-from search.client import get_client
-from search.documents import DOCUMENTS
-from search.indexes import version_pattern
-
-
-def drop_indices():
-    client = get_client()
-    for doc_cls in DOCUMENTS.values():
-        for name in client.indices.get_alias(index=version_pattern(doc_cls), ignore_unavailable=True) or {}:
-            client.indices.delete(index=name, ignore_unavailable=True)
+from search.testing import drop_indices
 
 
 @pytest.fixture(autouse=True)
