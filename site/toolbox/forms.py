@@ -80,4 +80,5 @@ class AddMeasureForm(forms.Form):
     def __init__(self, *args, queryset, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["measure"].queryset = queryset
+        self.fields["measure"].empty_label = "– bitte wählen –"
         self.fields["measure"].label_from_instance = lambda m: f"{m.code} {m.title}"
