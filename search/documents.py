@@ -13,10 +13,8 @@ sync (search/services.py) deletes from the index whatever is not (or no longer) 
 
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from elasticsearch_dsl import Boolean, Date, Document, Float, GeoPoint, Integer, Keyword
 
 from core.vocabularies import Feature, OfferCost, SeekerKind, Stage, SupportCategory, UseType, labels
@@ -119,36 +117,29 @@ class PremisesDocument(SearchDocument):
 
 
 def public_offers() -> QuerySet:
-    """Offers visitors may see: the partners app's rule when it exists, else the validity window."""
-    try:
-        from partners.selectors import public_offers as partners_public_offers
-    except ImportError:
-        partners_public_offers = None
-    if partners_public_offers is not None:
-        return partners_public_offers()
-    from partners.models import SupportOffer
+    """Offers visitors may see: the partners app's one definition."""
+    from partners.selectors import public_offers as partners_public_offers
 
-    today = datetime.date.today()
-    return SupportOffer.objects.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
-        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
-    )
+    return partners_public_offers()
 
 
-def _offer_url(obj) -> str:
+def _public_url(obj, fallback: str = "") -> str:
+    """The object's public page; ``fallback`` (its website) when it has none."""
     get_url = getattr(obj, "get_absolute_url", None)
     if get_url is not None:
         try:
             return get_url()
         except Exception:  # noqa: BLE001 - a missing route must not stop indexing
             pass
-    return obj.url or ""
+    return fallback or ""
 
 
 class OfferDocument(SearchDocument):
     kind = "offers"
     model_path = "partners.SupportOffer"
-    text_fields = {"title": 3.0, "description": 1.0, "category_labels": 2.0, "provider": 1.5, "target_group_labels": 1.0}
+    text_fields = {
+        "title": 3.0, "description": 1.0, "category_labels": 2.0, "provider": 1.5, "target_group_labels": 1.0, "tags": 1.5,
+    }
 
     external_id = Keyword()
     provider = german_keyword()
@@ -157,6 +148,7 @@ class OfferDocument(SearchDocument):
     category_labels = german_text(multi=True)
     target_groups = Keyword(multi=True)
     target_group_labels = german_text(multi=True)
+    tags = german_text(multi=True)
     stages = Keyword(multi=True)
     statewide = Boolean()
     municipalities = Keyword(multi=True)
@@ -165,7 +157,7 @@ class OfferDocument(SearchDocument):
 
     @classmethod
     def indexable(cls):
-        return public_offers().select_related("provider")
+        return public_offers().select_related("provider").prefetch_related("tags")
 
     @classmethod
     def prepare(cls, obj) -> dict:
@@ -174,7 +166,7 @@ class OfferDocument(SearchDocument):
             "external_id": obj.external_id or "",
             "title": obj.title,
             "description": obj.description,
-            "url": _offer_url(obj),
+            "url": _public_url(obj, obj.url),
             "provider": obj.provider.name,
             "provider_id": obj.provider_id,
             "categories": list(obj.categories or []),
@@ -182,22 +174,13 @@ class OfferDocument(SearchDocument):
             + labels(Stage, obj.stages or []) + labels(OfferCost, [obj.cost] if obj.cost else []),
             "target_groups": list(obj.target_groups or []),
             "target_group_labels": labels(SeekerKind, obj.target_groups or []),
+            "tags": [tag.name for tag in obj.tags.all()],
             "stages": list(obj.stages or []),
             "statewide": bool(obj.statewide),
             "municipalities": list(obj.municipalities or []),
             "cost": obj.cost or None,
             "valid_until": obj.valid_until.isoformat() if obj.valid_until else None,
         }
-
-
-def _partner_url(obj) -> str:
-    get_url = getattr(obj, "get_absolute_url", None)
-    if get_url is not None:
-        try:
-            return get_url()
-        except Exception:  # noqa: BLE001
-            pass
-    return obj.website or ""
 
 
 class PartnerDocument(SearchDocument):
@@ -212,7 +195,9 @@ class PartnerDocument(SearchDocument):
 
     @classmethod
     def indexable(cls):
-        return cls.model().objects.all()
+        from partners.selectors import public_partners
+
+        return public_partners()
 
     @classmethod
     def prepare(cls, obj) -> dict:
@@ -220,7 +205,7 @@ class PartnerDocument(SearchDocument):
             "id": obj.pk,
             "title": obj.name,
             "description": obj.description,
-            "url": _partner_url(obj),
+            "url": _public_url(obj, obj.website),
             "slug": obj.slug,
             "partner_kind": obj.kind,
             "kind_label": obj.get_kind_display(),
