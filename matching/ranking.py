@@ -409,11 +409,21 @@ def explain_premises(req: MatchRequest, doc: dict) -> Ranked | None:
     # Misses first: a near miss says up front what does not fit.
     reasons = [v.reason for v in verdicts if v.miss is not None and v.reason] + reasons
     reasons += [v.reason for v in verdicts if v.miss is None and v.reason]
+    reasons += target_mix_reasons(req, doc)
     score = round(100 * earned / possible) if possible else 100
     near_miss = bool(misses)
     if near_miss:
         reasons.insert(0, "Knapp daneben")
     return Ranked(id=int(doc["id"]), score=score, reasons=reasons, near_miss=near_miss, source=doc)
+
+
+def target_mix_reasons(req: MatchRequest, doc: dict) -> list[str]:
+    """The listing's town lacks the seeker's use in its target mix (vacancy management's Zielbild):
+    "stärkt den Zielmix der Altstadt: Gastronomie fehlt"."""
+    from matching.vacancy.selectors import mix_reasons
+
+    wanted = [u for u in req.use_types if u in (doc.get("use_types") or [])]
+    return mix_reasons(doc.get("city"), wanted)
 
 
 def rank_premises(req: MatchRequest, hits: list[dict]) -> list[Ranked]:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.responses import Status
 from pydantic import Field
 
 from config.api import ApiInputError
@@ -84,4 +85,4 @@ def create_report(request: HttpRequest, payload: ReportIn):
         note=payload.note.strip(), soon_vacant_from=payload.soon_vacant_from,
         reporter_email=email,
     )
-    return 201, {"id": report.pk, "status": "received"}
+    return Status(201, {"id": report.pk, "status": "received"})

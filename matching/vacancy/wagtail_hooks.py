@@ -2,11 +2,14 @@
 contact log as snippets (each narrowed to the user's town by the town policy), plus the unit
 dossier, "Als Fläche anbieten" and report processing, and menu links to dashboard and early warning."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from matching.vacancy.admin_views import ReportProcessView, UnitDossierView, UnitListingView
@@ -17,10 +20,29 @@ from matching.vacancy.permissions import contact_policy, mix_policy, report_poli
 ACTIONS = ["view", "change", "delete"]
 
 
+class _OwnTownObjectMixin:
+    """Object views open only the user's own town's objects (another town's answer 404)."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not self.permission_policy.user_has_any_permission_for_instance(self.request.user, ACTIONS, obj):
+            raise Http404("Nicht gefunden oder nicht Ihre Kommune.")
+        return obj
+
+
+def _own_town(view_class):
+    return type(f"OwnTown{view_class.__name__}", (_OwnTownObjectMixin, view_class), {})
+
+
 class TownScopedViewSet(SnippetViewSet):
     policy = None
     search_backend_name = None  # database search: the listing shows the user's own town only
     related = ["municipality"]
+    edit_view_class = _own_town(snippet_views.EditView)
+    delete_view_class = _own_town(snippet_views.DeleteView)
+    usage_view_class = _own_town(snippet_views.UsageView)
+    history_view_class = _own_town(snippet_views.HistoryView)
+    inspect_view_class = _own_town(snippet_views.InspectView)
 
     def get_queryset(self, request):
         return self.policy.instances_user_has_any_permission_for(request.user, ACTIONS).select_related(*self.related)
@@ -85,7 +107,7 @@ class ContactLogViewSet(TownScopedViewSet):
     policy = contact_policy
     icon = "mail"
     menu_label = "Kontaktprotokoll"
-    list_display = ["__str__", "unit", "premises", "with_whom", "next_step", "due_on"]
+    list_display = ["__str__", "unit", "with_whom", "summary", "next_step", "due_on"]
     list_filter = ["kind"]
     search_fields = ["summary", "with_whom", "next_step"]
     ordering = ["-happened_on"]
@@ -134,10 +156,11 @@ def vacancy_early_warning_menu_item():
 @hooks.register("register_snippet_listing_buttons")
 def vacancy_listing_buttons(snippet, user, next_url=None):
     if isinstance(snippet, Unit) and unit_policy.user_has_permission_for_instance(user, "change", snippet):
-        yield MenuItem("Akte ansehen", reverse("vacancy_unit_dossier", args=[snippet.pk]), icon_name="doc-full", order=5)
+        yield ListingButton("Akte ansehen", reverse("vacancy_unit_dossier", args=[snippet.pk]), icon_name="doc-full",
+                            priority=5)
         if (snippet.is_vacant or snippet.soon_vacant_from) and not snippet.premises_id:
-            yield MenuItem("Als Fläche anbieten", reverse("vacancy_unit_listing", args=[snippet.pk]),
-                           icon_name="home", order=6)
+            yield ListingButton("Als Fläche anbieten", reverse("vacancy_unit_listing", args=[snippet.pk]),
+                                icon_name="home", priority=6)
     if isinstance(snippet, VacancyReport) and report_policy.user_has_permission_for_instance(user, "change", snippet):
-        yield MenuItem("Bearbeiten (prüfen, zuordnen)", reverse("vacancy_report_process", args=[snippet.pk]),
-                       icon_name="edit", order=5)
+        yield ListingButton("Bearbeiten (prüfen, zuordnen)", reverse("vacancy_report_process", args=[snippet.pk]),
+                            icon_name="edit", priority=5)
