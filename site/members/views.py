@@ -354,7 +354,7 @@ def poll_answer_signed(request, token):
 @member_required
 def profile(request):
     member_profile = services.profile_of(request.user)
-    form = forms.ProfileForm(request.POST or None, instance=member_profile)
+    form = forms.ProfileForm(request.POST if request.method == "POST" else None, instance=member_profile)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Ihre Einstellungen sind gespeichert.")
