@@ -92,8 +92,10 @@ def test_bad_rows_write_nothing_and_are_named_with_line_and_column(tmp_path):
 
 
 @pytest.mark.django_db
-def test_exit_code_is_non_zero_on_errors(tmp_path, capsys):
+def test_exit_code_is_non_zero_on_errors(tmp_path, capsys, monkeypatch):
     path = write(tmp_path, "X-9,ThEx,Titel,,mentoring,nobody,,thueringen,,,\n")
+    # run_from_argv closes every connection when it ends; the test database must stay open.
+    monkeypatch.setattr("django.core.management.base.connections.close_all", lambda: None)
     with pytest.raises(SystemExit) as exit_info:
         execute_from_command_line(["manage.py", "import_offers", str(path)])
     assert exit_info.value.code != 0
