@@ -21,6 +21,7 @@ urlpatterns = [
     path("passend/", include("matching.seeker_urls")),
     path("leerstand/", include("matching.vacancy.urls")),
     path("intern/", include("members.urls")),
+    path("suche/", include("search.urls")),
     path("werkzeuge/", include("toolbox.urls")),
     path("", include("partners.urls")),  # /partner/ (directory) and /angebote/ (support offers)
 ]
