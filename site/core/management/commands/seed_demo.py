@@ -16,6 +16,7 @@ SEEDERS = [
     "matching.demo_seekers",
     "matching.vacancy.demo",
     "core.site_demo",  # last: about/contact/legal pages, footer settings, main menu
+    "members.demo",
 ]
 
 
