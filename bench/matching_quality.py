@@ -1,8 +1,9 @@
 """Matching quality: nDCG@5 of POST /api/v1/matches on judged profiles.
 
     .venv/bin/python bench/matching_quality.py                       # the shared sample set
-    .venv/bin/python bench/matching_quality.py --judged bench/judged/thueringen.json \
+    .venv/bin/python bench/matching_quality.py --judged bench/judged/profiles.json \
         --premises bench/judged/premises.csv --offers bench/judged/offers.csv
+    .venv/bin/python bench/matching_quality.py --set stress -v      # bench/judged/stress/, with the lists
 
 Runs in a throwaway database and the embedded search engine (or ELASTICSEARCH_URL): imports
 the CSVs with the import commands, rebuilds the indices, sends every profile through the API
@@ -40,7 +41,12 @@ def main(argv=None):
     parser.add_argument("--premises", default=str(SHARED / "premises.csv"))
     parser.add_argument("--offers", default=str(SHARED / "offers.csv"))
     parser.add_argument("-k", type=int, default=5)
+    parser.add_argument("-v", "--verbose", action="store_true", help="print each ranked list with scores and grades")
+    parser.add_argument("--set", help="a judged set folder under bench/judged/ (profiles.json, premises.csv, offers.csv)")
     args = parser.parse_args(argv)
+    if args.set:
+        folder = ROOT / "bench" / "judged" / args.set
+        args.judged, args.premises, args.offers = (str(folder / name) for name in ("profiles.json", "premises.csv", "offers.csv"))
 
     sys.path[:0] = [str(ROOT), str(ROOT / "site")]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
@@ -70,6 +76,12 @@ def main(argv=None):
             answer = response.json()
             premises = [item["external_id"] for item in answer["premises"]]
             offers = [item["external_id"] for item in answer["offers"]]
+            if args.verbose:
+                print(f"\n{profile['id']}")
+                for kind in ("premises", "offers"):
+                    for item in answer[kind][: args.k]:
+                        grade = profile.get(kind, {}).get(item["external_id"], "-")
+                        print(f"  {kind:<8} {item['external_id']:<8} {item['score']:>3}  grade {grade}  {item['reasons']}")
             rows.append((
                 profile["id"],
                 ndcg_at_k(premises, profile.get("premises", {}), args.k),

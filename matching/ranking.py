@@ -25,8 +25,12 @@ WEIGHTS = {
     "rent": 20.0,
     "features": 20.0,
     "availability": 10.0,
-    "text": 10.0,
-    "interim_use": 10.0,
+    # Free text only tips the balance: a wished feature the seeker ticked counts for more than a
+    # word of their description (tuned on bench/judged/stress: "Agentur" must not beat a missing lift).
+    "text": 5.0,
+    # Asked for, interim use is what the seeker needs most after place and size (pop-ups, culture):
+    # a permanent-only listing must not beat one open for interim use at rent on request.
+    "interim_use": 20.0,
 }
 RENT_ON_REQUEST_SHARE = 0.5  # rent unknown: half the rent points, never a near miss
 DISTANCE_DECAY_AT_RADIUS = 0.5  # gauss decay: a listing at the edge of the radius keeps half the points
