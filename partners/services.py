@@ -111,6 +111,13 @@ def add_partner_person(user, partner: Partner) -> PartnerMembership:
 
 
 @transaction.atomic
+def remove_partner_person(user) -> None:
+    """``user`` no longer acts for a partner: membership and the partner role go."""
+    PartnerMembership.objects.filter(user=user).delete()
+    user.groups.remove(partner_group())
+
+
+@transaction.atomic
 def add_alliance_editor(user):
     """Make ``user`` an alliance editor: all partners and offers, and the approval of offers."""
     PartnerMembership.objects.filter(user=user).delete()

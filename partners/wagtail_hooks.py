@@ -4,14 +4,15 @@ editors see everything and approve offers (workflow "Freigabe Unterstützungsang
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from partners.admin_viewsets import PartnerOwnedSnippetViewSet
 from partners.forms import SupportOfferAdminForm
-from partners.models import Partner, SupportOffer
+from partners.models import Partner, PartnerMembership, SupportOffer
 
 # Registers the policies before any admin view asks for them.
 from partners.permissions import offer_permission_policy, partner_permission_policy  # noqa: F401
+from partners.services import add_partner_person, remove_partner_person
 
 
 class SupportOfferViewSet(PartnerOwnedSnippetViewSet):
@@ -74,8 +75,48 @@ class PartnerViewSet(PartnerOwnedSnippetViewSet):
     ]
 
 
+class _MembershipSaveMixin:
+    """Memberships made in the admin also give the person the partner role (group)."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        add_partner_person(instance.user, instance.partner)
+        return instance
+
+
+class MembershipCreateView(_MembershipSaveMixin, CreateView):
+    pass
+
+
+class MembershipEditView(_MembershipSaveMixin, EditView):
+    pass
+
+
+class MembershipDeleteView(DeleteView):
+    def delete_action(self):
+        user = self.object.user
+        super().delete_action()
+        remove_partner_person(user)
+
+
+class PartnerMembershipViewSet(SnippetViewSet):
+    """Alliance editors decide who acts for which partner (partner people have no access here)."""
+
+    model = PartnerMembership
+    icon = "user"
+    menu_label = "Partner-Zugänge"
+    list_display = ["user", "partner"]
+    list_filter = ["partner"]
+    search_fields = ["user__username", "user__email", "partner__name"]
+    search_backend_name = None
+    add_view_class = MembershipCreateView
+    edit_view_class = MembershipEditView
+    delete_view_class = MembershipDeleteView
+    panels = [FieldPanel("user"), FieldPanel("partner")]
+
+
 class PartnersGroup(SnippetViewSetGroup):
-    items = (SupportOfferViewSet, PartnerViewSet)
+    items = (SupportOfferViewSet, PartnerViewSet, PartnerMembershipViewSet)
     menu_label = "Partner und Angebote"
     menu_icon = "group"
     menu_order = 240

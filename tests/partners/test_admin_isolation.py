@@ -153,3 +153,30 @@ def test_listing_shows_the_approval_state(client, world):
     html = login(client, world["thex_user"]).get(reverse(LIST)).content.decode()
     assert "Entwurf (noch nicht zur Freigabe eingereicht)" in html
     assert "freigegeben (online)" in html
+
+
+def test_editor_grants_a_partner_login_in_the_admin(client, world):
+    from django.contrib.auth import get_user_model
+
+    newcomer = get_user_model().objects.create_user(username="ihk", password="pw")
+    ihk = PartnerFactory(name="IHK Erfurt", kind="chamber")
+    SupportOfferFactory(provider=ihk, title="Gründungssprechtag IHK")
+    login(client, world["editor"])
+    response = client.post(reverse("wagtailsnippets_partners_partnermembership:add"),
+                           {"user": newcomer.pk, "partner": ihk.pk})
+    assert response.status_code == 302
+    client.force_login(newcomer)
+    html = client.get(reverse(LIST)).content.decode()
+    assert "Gründungssprechtag IHK" in html and "Nachfolge-Club Thüringen" not in html
+
+    login(client, world["editor"])
+    membership = newcomer.partner_membership
+    client.post(reverse("wagtailsnippets_partners_partnermembership:delete", args=[membership.pk]))
+    client.force_login(newcomer)
+    response = client.get(reverse(LIST))
+    assert response.status_code == 302 and response.url.startswith(reverse("wagtailadmin_login"))  # no admin access
+
+
+def test_partner_people_cannot_manage_logins(client, world):
+    login(client, world["thex_user"])
+    assert refused(client.get(reverse("wagtailsnippets_partners_partnermembership:list")))
