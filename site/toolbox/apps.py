@@ -6,4 +6,4 @@ class ToolboxConfig(AppConfig):
     verbose_name = "Werkzeuge"
 
     def ready(self):
-        from toolbox import permissions  # noqa: F401 - registers the heat plans' isolation policy
+        from toolbox import permissions, signals  # noqa: F401 - isolation policy, Kompass search entry

@@ -20,6 +20,7 @@ from toolbox.models import (
     GoodPracticeIndexPage,
     GoodPracticePage,
     KompassInstrumentEntry,
+    KompassPage,
     KompassProblemEntry,
     MeasureFunding,
     MeasureIndexPage,
@@ -314,6 +315,15 @@ def seed_good_practices(home):
 
 
 def seed_kompass():
+    upsert_page(
+        get_home(),
+        KompassPage,
+        slug="kompass-leerstandsbewaeltigung",
+        title="Kompass Leerstandsbewältigung",
+        intro="<p>Der Kompass der AG Leerstandsbewältigung führt von der Problemlage Ihrer Kommune zu Lösungsansätzen, "
+        "ihren Hürden, Instrumenten mit Erfahrungswerten und Fallbeispielen. Leerstandsbewältigung ist ein "
+        "langfristiger und gemeinsamer Prozess, in dem verschiedene lokale sowie regionale Akteure zusammenwirken.</p>",
+    )
     for problem, description, town_types in demo_data.KOMPASS_PROBLEMS:
         KompassProblemEntry.objects.update_or_create(
             problem=problem, defaults={"description": description, "town_types": list(town_types), "sponsor": ""}

@@ -82,3 +82,23 @@ class AddMeasureForm(forms.Form):
         self.fields["measure"].queryset = queryset
         self.fields["measure"].empty_label = "– bitte wählen –"
         self.fields["measure"].label_from_instance = lambda m: f"{m.code} {m.title}"
+
+
+def _codes_field(vocabulary, label, help_text=""):
+    return forms.MultipleChoiceField(
+        label=label, choices=vocabulary.choices, required=False, widget=forms.CheckboxSelectMultiple, help_text=help_text
+    )
+
+
+def kompass_admin_form(base):
+    """Admin form of the Kompass snippets: vocabulary lists as checkboxes instead of raw JSON."""
+    from core.vocabularies import KompassProblem, SupportCategory, TownType
+
+    class KompassAdminForm(base):
+        town_types = _codes_field(TownType, "Stadttypen", "Keiner gewählt = passt für alle Stadttypen.")
+        problems = _codes_field(KompassProblem, "Passende Problemlagen")
+        offer_categories = _codes_field(
+            SupportCategory, "Passende Angebotskategorien", "Unterstützungsangebote dieser Kategorien werden empfohlen."
+        )
+
+    return KompassAdminForm

@@ -544,3 +544,37 @@ def _check_codes(instance, field_name, vocabulary, label):
     if unknown:
         known = ", ".join(vocabulary.values)
         raise ValidationError({field_name: f"Unbekannte {label}: {', '.join(unknown)}. Erlaubt: {known}."})
+
+
+class KompassPage(Page):
+    """The Kompass's place in the page tree: editors write its introduction; the search finds the
+    Kompass by its instruments, hurdles and experiences. Visitors are taken to the guided tool."""
+
+    intro = RichTextField(blank=True, features=INTRO_FEATURES, verbose_name="Einleitung")
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("kompass_text")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Kompass Leerstandsbewältigung"
+        verbose_name_plural = "Kompass Leerstandsbewältigung"
+
+    def kompass_text(self):
+        """Every instrument and problem situation as text, so the site search finds the Kompass."""
+        parts = []
+        for entry in KompassInstrumentEntry.objects.all():
+            parts += [entry.title, entry.approach, entry.description, entry.hurdles, entry.experiences, entry.measures,
+                      entry.sponsor]
+        for problem in KompassProblemEntry.objects.all():
+            parts += [str(problem), problem.description]
+        return "\n".join(part for part in parts if part)
+
+    def serve(self, request, *args, **kwargs):
+        from django.shortcuts import redirect
+        from django.urls import reverse
+
+        query = request.GET.urlencode()
+        return redirect(reverse("toolbox:kompass") + (f"?{query}" if query else ""))

@@ -17,7 +17,7 @@ from partners.models import Partner
 from partners.selectors import partner_for_user
 from toolbox import exports, selectors, services
 from toolbox.forms import AddMeasureForm, PlanStepFormSet, WorksheetForm
-from toolbox.models import MeasureIndexPage, PlanMeasure
+from toolbox.models import KompassPage, MeasureIndexPage, PlanMeasure
 from toolbox.permissions import heat_plan_policy
 
 LOGIN_URL = reverse_lazy("toolbox:login")
@@ -196,7 +196,7 @@ def kompass(request):
         "problems": KompassProblem.choices,
         "problem_labels": dict(KompassProblem.choices),
         "town_label": dict(TownType.choices).get(query.town_type, ""),
-        "print": request.GET.get("druck") == "1",
+        "kompass_page": KompassPage.objects.live().first(),
     }
     return render(request, "toolbox/kompass.html", context, status=400 if query.errors else 200)
 

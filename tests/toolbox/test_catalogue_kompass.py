@@ -160,3 +160,39 @@ def test_seed_demo_is_idempotent_and_adds_the_demo_plan(seeded, settings):
     assert plan.worksheets.count() == 3
     assert plan.worksheets.get(measure__code="B4").project_sketch.startswith("Die Stadt Schmalkalden")
     assert plan.municipality.memberships.filter(user__username=demo.DEMO_MUNICIPALITY_LOGIN[0]).exists()
+
+
+def test_editors_maintain_kompass_instruments_in_the_admin(client, seeded, admin_user):
+    from toolbox.models import KompassInstrumentEntry
+
+    KompassInstrumentEntry.objects.filter(instrument="disposal_fund").delete()
+    client.force_login(admin_user)
+    add_url = "/admin/snippets/toolbox/kompassinstrumententry/add/"
+    form = client.get(add_url).content.decode()
+    assert 'type="checkbox"' in form and "Landgemeinde" in form and "Zwischennutzung" in form
+    data = {
+        "instrument": "disposal_fund", "approach": "Verfügungsfonds im Quartier", "description": "", "hurdles": "Kofinanzierung",
+        "experiences": "Schnelle kleine Projekte", "measures": "", "sponsor": "Geschäftsstelle", "problems": ["missing_retail"],
+        "town_types": ["village"], "offer_categories": ["financing"], "sort_order": "5",
+    }
+    response = client.post(add_url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = KompassInstrumentEntry.objects.get(instrument="disposal_fund")
+    assert entry.problems == ["missing_retail"] and entry.town_types == ["village"] and entry.sponsor == "Geschäftsstelle"
+    body = api(client, "kompass", town_type="village", problem="missing_retail").json()
+    assert body["instruments"][0]["code"] == "disposal_fund" and body["instruments"][0]["hurdles"] == ["Kofinanzierung"]
+
+
+def test_measures_kompass_and_examples_are_found_by_the_site_search(client, seeded, search_index):
+    with search_index():
+        demo.seed_kompass()
+    call_command("update_index", verbosity=0)
+    from toolbox.models import KompassPage
+
+    kompass_page = KompassPage.objects.get()
+    assert client.get(kompass_page.url + "?town_type=city")["Location"] == reverse("toolbox:kompass") + "?town_type=city"
+    assert "Kompass Leerstandsbewältigung" in client.get("/suche/", {"q": "Zwischenmiete"}).content.decode()
+    assert "Öffentliche Trinkwasserbrunnen" in client.get("/suche/", {"q": "Trinkwasserbrunnen"}).content.decode()
+    assert "Goldschmiede Eisenach" in client.get("/suche/", {"q": "Goldschmiede"}).content.decode()
+    nothing = client.get("/suche/", {"q": "Xylophonquatschwort"}).content.decode()
+    assert "Kompass Leerstandsbewältigung" not in nothing and "Trinkwasserbrunnen" not in nothing
