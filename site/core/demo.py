@@ -1,5 +1,7 @@
 """Demo content of the site's root: the home page, the Wagtail site, the demo admin."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
@@ -29,9 +31,18 @@ def seed(command):
         )
         root.add_child(instance=home)
         home.save_revision().publish()
+    # The Wagtail site answers at SITE_URL (the run command's address by default), so absolute
+    # links in the sitemap and in e-mails point where the site is served.
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = base.port or (443 if base.scheme == "https" else 80)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Innenstädte mit Zukunft"},
+        defaults={
+            "hostname": base.hostname or "localhost",
+            "port": port,
+            "root_page": home,
+            "site_name": "Innenstädte mit Zukunft",
+        },
     )
     Site.objects.exclude(root_page=home).delete()
     if settings.DEMO_LOGINS_ENABLED:
