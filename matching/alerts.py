@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from matching.matchmaking import match_premises, request_from_profile
+from matching.matchmaking import PremisesSearchUnavailable, match_premises, request_from_profile
 from matching.models import Premises, SeekerAlert, SeekerProfile
 from matching.seekers import absolute_url, send_seeker_mail
 
@@ -25,6 +25,7 @@ class AlertBatch:
     checked: int = 0
     mailed: int = 0
     listings: int = 0
+    engine_down: bool = False
 
 
 def send_match_alerts(*, now: datetime | None = None) -> AlertBatch:
@@ -45,7 +46,12 @@ def send_match_alerts(*, now: datetime | None = None) -> AlertBatch:
         ids = [pk for pk, updated in changed if updated > since]
         if not ids or not profile.use_types:
             continue
-        matches = match_premises(request_from_profile(profile, limit=MAX_LISTINGS_PER_MAIL), only_ids=ids)
+        try:
+            matches = match_premises(request_from_profile(profile, limit=MAX_LISTINGS_PER_MAIL), only_ids=ids)
+        except PremisesSearchUnavailable:
+            # Engine down: stop here; the next run reports everything since each search's last alert.
+            batch.engine_down = True
+            break
         if not matches:
             continue
         send_seeker_mail(

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from config.api import ApiInputError
-from matching.matchmaking import match
+from matching.matchmaking import PremisesSearchUnavailable, match
 from matching.seeker_forms import SeekerForm
 
 router = Router(tags=["Matching"])
@@ -81,7 +81,11 @@ def post_matches(request: HttpRequest, payload: MatchIn):
     if not form.is_valid():
         field, reason = form.first_error()
         raise ApiInputError(LOCATION_FIELDS.get(field, field), reason)
-    result = match(form.match_request())
+    try:
+        result = match(form.match_request())
+    except PremisesSearchUnavailable:
+        raise ApiInputError("premises", "Die Flächensuche ist gerade nicht erreichbar. Bitte später erneut versuchen.",
+                            status=503)
     return {
         "premises": [
             {"id": m.premises.pk, "external_id": m.premises.external_id, "title": m.premises.title,

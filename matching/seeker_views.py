@@ -18,6 +18,7 @@ from matching.matchmaking import PremisesSearchUnavailable, match_offers, match_
 from matching.seeker_forms import SaveSearchForm, SeekerForm
 from matching.seekers import (
     profile_for_token,
+    seeker_confirmations_pending,
     seeker_data_delete,
     seeker_data_export,
     seeker_profile_confirm,
@@ -115,6 +116,9 @@ def seeker_save(request):
     save_form = SaveSearchForm(request.POST)
     if save_form.is_spam():
         return render(request, "matching/seekers/saved.html", {"spam": True}, status=400)
+    if save_form.is_valid() and seeker_confirmations_pending(save_form.cleaned_data["email"]):
+        save_form.add_error("email", "An diese Adresse haben wir schon mehrere Bestätigungslinks geschickt. Bitte "
+                                     "bestätigen Sie zuerst eine der gespeicherten Suchen.")
     if not (form.is_valid() and save_form.is_valid()):
         return render(request, "matching/seekers/save_failed.html", {
             "form": form, "save_form": save_form, "groups": _groups(form),

@@ -59,6 +59,16 @@ def send_seeker_mail(profile: SeekerProfile, *, subject: str, template: str, con
     ).send()
 
 
+MAX_UNCONFIRMED_PER_ADDRESS = 3
+
+
+def seeker_confirmations_pending(email: str) -> bool:
+    """True when this address already has enough unconfirmed searches: no more confirmation mails
+    to it until one is confirmed or expires (nobody can flood a stranger's inbox)."""
+    pending = SeekerProfile.objects.filter(email__iexact=email.strip(), confirmed_at__isnull=True)
+    return pending.count() >= MAX_UNCONFIRMED_PER_ADDRESS
+
+
 def seeker_profile_save(*, fields: dict, email: str, allow_contact: bool = False) -> SeekerProfile:
     """Store a search with an e-mail address and send the confirmation link (double opt-in)."""
     profile = SeekerProfile.objects.create(**fields, email=email.strip(), allow_contact=allow_contact)

@@ -238,3 +238,21 @@ def test_the_listing_admin_page_shows_the_fitting_seekers_to_leg_staff(client):
     assert "Buchhandel" in panel and "Mode" in panel and "Software" not in panel
     assert "kontakt-ok@example.org" in panel and "kein-kontakt@example.org" not in panel
     assert "Miete 600 € liegt im Budget" in panel
+
+
+def test_no_more_confirmation_mails_to_an_address_with_three_pending(client):
+    for _ in range(3):
+        assert client.post(reverse("seekers:save"), {**QUERY, "email": "fremd@example.org"}).status_code == 302
+    response = client.post(reverse("seekers:save"), {**QUERY, "email": "Fremd@example.org"})
+    assert response.status_code == 400
+    assert "schon mehrere Bestätigungslinks" in response.content.decode()
+    assert len(mail.outbox) == 3 and SeekerProfile.objects.count() == 3
+
+
+def test_the_api_says_so_in_german_when_the_search_engine_is_down(client, settings):
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
+    response = client.post("/api/v1/matches", {"kind": "founder", "use_types": ["retail"]}, content_type="application/json")
+    assert response.status_code == 503
+    assert response.json()["errors"][0]["field"] == "premises"
+    page = client.get(reverse("seekers:results"), QUERY)
+    assert page.status_code == 200 and "Die Flächensuche ist gerade nicht erreichbar" in page.content.decode()

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from matching.alerts import send_match_alerts
 
@@ -14,3 +14,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{batch.checked} Suchen geprüft, {batch.mailed} E-Mails mit {batch.listings} Flächen versendet."
         )
+        if batch.engine_down:
+            raise CommandError(
+                "Die Suchmaschine ist nicht erreichbar; die übrigen Suchen werden beim nächsten Lauf benachrichtigt."
+            )
