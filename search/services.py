@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 ENGINE_ERRORS = (TransportError, ApiError, ConnectionError, TimeoutError)
 CHUNK_SIZE = 500
+PAGES = "pages"  # Wagtail pages: indexed by Wagtail's backend, queued here like the documents
 
 
 class SyncError(Exception):
@@ -66,11 +67,13 @@ def sync(
     If the engine is unreachable the ids are queued (unless ``queue_on_failure`` is False, then
     the error is raised).
     """
-    doc_cls = DOCUMENTS[kind]
     ids = sorted({str(pk) for pk in ids if pk is not None})
     if not ids:
         return SyncResult()
     try:
+        if kind == PAGES:
+            return _sync_pages(ids)
+        doc_cls = DOCUMENTS[kind]
         targets = indices or write_targets(doc_cls)
         objects = {str(obj.pk): obj for obj in doc_cls.indexable().filter(pk__in=ids)}
         operations: list[dict] = []
@@ -84,12 +87,29 @@ def sync(
                     operations.append(doc_cls.prepare(obj))
         _bulk(get_client(), operations, refresh_now=refresh_now)
         return SyncResult(indexed=len(objects), deleted=len(ids) - len(objects))
-    except (*ENGINE_ERRORS, SyncError) as error:
+    except Exception as error:  # noqa: BLE001 - an index write must never break the editor's save
         if not queue_on_failure:
             raise
-        logger.warning("Search engine unavailable, %s change(s) of %s queued: %s", len(ids), kind, error)
+        logger.warning("Search index not updated, %s change(s) of %s queued: %s", len(ids), kind, error,
+                       exc_info=not isinstance(error, ENGINE_ERRORS))
         enqueue(kind, ids, error=str(error))
         return SyncResult(queued=len(ids))
+
+
+def _sync_pages(ids: list[str]) -> SyncResult:
+    """Pages live in Wagtail's own index (all pages; visibility is checked when searching)."""
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    pages = {str(page.pk): page for page in Page.objects.filter(pk__in=ids).specific()}
+    for pk in ids:
+        page = pages.get(pk)
+        if page is not None:
+            backend.add(page)
+        else:
+            backend.delete(Page(pk=int(pk)))
+    return SyncResult(indexed=len(pages), deleted=len(ids) - len(pages))
 
 
 def sync_on_commit(kind: str, ids) -> None:
@@ -125,7 +145,7 @@ def replay_pending(*, chunk_size: int = CHUNK_SIZE) -> ReplayResult:
     kinds = list(PendingChange.objects.filter(queued_at__lte=started).values_list("kind", flat=True).distinct())
     for kind in kinds:
         pending = PendingChange.objects.filter(kind=kind, queued_at__lte=started)
-        if kind not in DOCUMENTS:
+        if kind not in DOCUMENTS and kind != PAGES:
             pending.delete()  # a kind that no longer exists
             continue
         ids = list(pending.values_list("object_id", flat=True))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 
 from search.documents import DOCUMENTS, OfferDocument
-from search.services import sync_on_commit
+from search.services import PAGES, sync_on_commit
 
 
 def _on_save(sender, instance, raw=False, **kwargs):
@@ -34,6 +34,14 @@ def _changed(sender, instance):
         sync_on_commit(OfferDocument.kind, list(offers))
 
 
+def _on_page_change(sender, instance, raw=False, **kwargs):
+    """Pages also go through the queue, so a page saved during an outage is indexed later."""
+    from wagtail.models import Page
+
+    if not raw and isinstance(instance, Page):
+        sync_on_commit(PAGES, [instance.pk])
+
+
 def _on_premises_changed(sender, external_ids=(), **kwargs):
     from matching.models import Premises
 
@@ -52,4 +60,6 @@ def connect():
         model = doc_cls.model()
         post_save.connect(_on_save, sender=model, dispatch_uid=f"search_save_{doc_cls.kind}")
         post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search_delete_{doc_cls.kind}")
+    post_save.connect(_on_page_change, dispatch_uid="search_save_page")
+    post_delete.connect(_on_page_change, dispatch_uid="search_delete_page")
     premises_changed.connect(_on_premises_changed, dispatch_uid="search_premises_changed")

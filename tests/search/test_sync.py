@@ -133,3 +133,21 @@ def test_rebuild_serves_the_old_index_until_the_swap(db, committed, monkeypatch)
     assert all(seen >= expected for seen in seen_during)
     assert set(matching_ids("premises", "Ladenfläche")) == {p.pk for p in listings}
     assert matching_ids("premises", NONSENSE) == []
+
+
+def test_pages_saved_during_an_outage_are_found_after_replay(client, home_page, committed, settings):
+    from django.core.management import call_command as run
+
+    from tests.alliance.factories import NewsPageFactory
+
+    call_command("update_index", verbosity=0)
+    dead_backends = {"default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "URLS": [DEAD_ENGINE]}}
+    with override_settings(ELASTICSEARCH_URL=DEAD_ENGINE, WAGTAILSEARCH_BACKENDS=dead_backends):
+        with committed():
+            NewsPageFactory(title="Stadtumbau Sömmerda", teaser="Neues aus der Innenstadt.")
+        assert PendingChange.objects.filter(kind="pages").exists()
+    assert "Stadtumbau Sömmerda" not in client.get("/suche/", {"q": "Sömmerda"}).content.decode()
+    run("search_replay")
+    assert not PendingChange.objects.exists()
+    assert "Stadtumbau Sömmerda" in client.get("/suche/", {"q": "Sömmerda"}).content.decode()
+    assert "Stadtumbau" not in client.get("/suche/", {"q": NONSENSE}).content.decode()
