@@ -1,0 +1,38 @@
+"""The premises map as a visitor sees it: Leaflet loads and shows one marker per public listing."""
+
+import re
+
+from matching.models import Premises
+
+
+def test_map_shows_a_marker_per_public_listing_and_links_to_it(page, shot):
+    public = Premises.objects.public().count()
+    assert public > 1
+
+    page.goto("/flaechen/karte/")
+    status = page.locator("#premises-map-status")
+    status.filter(has_text=re.compile(r"Fläche")).wait_for()
+    assert status.inner_text() == f"{public} Flächen auf der Karte."
+    markers = page.locator("#premises-map .leaflet-marker-icon")
+    assert markers.count() == public
+    shot("karte")
+
+    markers.first.click()
+    popup_link = page.locator(".leaflet-popup-content a")
+    popup_link.wait_for()
+    shot("popup")
+    popup_link.click()
+    page.wait_for_url(re.compile(r"/flaechen/\d+/$"))
+    assert page.locator("h1").inner_text().strip()
+    shot("flaeche")
+    assert page.js_errors == []
+
+
+def test_map_filtered_by_town_shows_only_that_towns_markers(page, shot):
+    in_jena = Premises.objects.public().filter(city="Jena").count()
+    assert in_jena >= 1
+
+    page.goto("/flaechen/karte/?city=Jena")
+    page.locator("#premises-map-status").filter(has_text=re.compile(r"Fläche")).wait_for()
+    assert page.locator("#premises-map .leaflet-marker-icon").count() == in_jena
+    shot("karte-jena")
