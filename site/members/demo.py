@@ -7,11 +7,13 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from alliance.demo_support import tiny_pdf
 from alliance.models import WorkingGroupPage
 from members import services
-from members.models import MemberProfile, Poll, PollAnswer, PollOption, Post, Task
+from members.models import Meeting, MemberProfile, Poll, PollAnswer, PollOption, Post, Task
 from partners.models import Partner
 
 DEMO_PASSWORD = "innenstadt-demo"
@@ -134,6 +136,8 @@ def seed(command):
     users = _seed_logins(spaces) if settings.DEMO_LOGINS_ENABLED else {}
     _seed_roadmap(spaces)
     _seed_posts(spaces, users)
+    _seed_minutes(spaces, users)
+    _seed_meetings(spaces)
     _seed_poll(spaces, users)
 
 
@@ -205,6 +209,52 @@ def _seed_posts(spaces, users):
             )
 
 
+def _seed_minutes(spaces, users):
+    """A minutes post with its PDF in the AG Klima's private collection."""
+    title = "Protokoll AG-Klima-Treffen (Demo)"
+    if Post.objects.filter(title=title).exists():
+        return
+    lines = ["Demo-Protokoll: Stand Wanderbaumallee und Klimabaum-Guide.", "Nächste Schritte: Stationen 2024 klären."]
+    document = services.upload_document(
+        workspace=spaces["ag-klima"],
+        user=users.get("klima"),
+        title=title,
+        file=ContentFile(tiny_pdf(title, lines), name="protokoll-ag-klima-demo.pdf"),
+    )
+    services.create_post(
+        workspace=spaces["ag-klima"],
+        author=users.get("klima"),
+        kind=Post.Kind.MINUTES,
+        title=title,
+        body="\n".join(lines),
+        document=document,
+    )
+
+
+def _seed_meetings(spaces):
+    """One upcoming internal meeting per working group (demo dates relative to the day of seeding)."""
+    tz = timezone.get_current_timezone()
+    for weeks, slug in enumerate(AGS, start=2):
+        title = f"Treffen {spaces[slug].name} (Demo)"
+        if not Meeting.objects.filter(title=title).exists():
+            day = _weekdays(timezone.localdate() + datetime.timedelta(weeks=weeks), 1)[0]
+            start = datetime.datetime.combine(day, datetime.time(10), tz)
+            Meeting.objects.create(
+                workspace=spaces[slug], title=title, start=start, end=start + datetime.timedelta(hours=2), place="online"
+            )
+
+
+def _weekdays(first, count):
+    """Tuesdays to Thursdays from `first` on, outside the Christmas holidays."""
+    days, day = [], first
+    while len(days) < count:
+        holidays = (day.month == 12 and day.day >= 20) or (day.month == 1 and day.day <= 6)
+        if day.weekday() in (1, 2, 3) and not holidays:
+            days.append(day)
+        day += datetime.timedelta(days=1)
+    return days
+
+
 def _seed_poll(spaces, users):
     if Poll.objects.filter(title=POLL_TITLE).exists():
         return
@@ -217,10 +267,10 @@ def _seed_poll(spaces, users):
         organiser=organiser,
     )
     tz = timezone.get_current_timezone()
-    first_day = timezone.localdate() + datetime.timedelta(days=21)
+    days = _weekdays(timezone.localdate() + datetime.timedelta(days=21), 4)
     options = []
-    for offset, hour in [(0, 10), (2, 14), (7, 10), (9, 13)]:
-        start = datetime.datetime.combine(first_day + datetime.timedelta(days=offset), datetime.time(hour), tz)
+    for day, hour in zip(days, [10, 14, 10, 13], strict=True):
+        start = datetime.datetime.combine(day, datetime.time(hour), tz)
         options.append(PollOption.objects.create(poll=poll, start=start, end=start + datetime.timedelta(hours=3)))
     poll.invitees.set(list(users.values()))
     answers = {"mitglied": ["yes", "maybe", "no", "yes"], "klima": ["no", "yes", "yes", "yes"]}

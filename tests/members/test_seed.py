@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from members import demo
-from members.models import Poll, Post, Task, Workspace
+from members.models import Meeting, Poll, Post, Task, Workspace
 
 
 def test_seed_is_idempotent_and_gives_a_working_demo(client, db):
@@ -13,8 +13,11 @@ def test_seed_is_idempotent_and_gives_a_working_demo(client, db):
     assert Task.objects.count() == len(demo.ROADMAP) == 7
     assert Task.objects.filter(title="Gemeinsame AG-Sitzung", period="10-11/2023").exists()
     assert Task.objects.get(title="4. Bündnistreffen: Bilanz 2023/Ziele 2024").period == "30.11.2023"
-    assert Post.objects.count() == len(demo.POSTS)
+    assert Post.objects.count() == len(demo.POSTS) + 1  # and the AG Klima minutes with their PDF
     assert Poll.objects.filter(status=Poll.Status.OPEN).count() == 1
+    assert Meeting.objects.count() == 3
+    minutes = Post.objects.get(kind=Post.Kind.MINUTES, workspace__slug="ag-klima")
+    assert client.get(minutes.document.url).status_code == 302  # private: anonymous is sent to the login
 
     role, username, password = demo.DEMO_LOGINS[0]
     assert client.post(reverse("members:login"), {"username": username, "password": password}).status_code == 302
