@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from matching import gazetteer
+from matching.demo import _ensure_images
 from matching.vacancy.models import (
     ConsentChannel,
     OwnerConsent,
@@ -91,14 +92,14 @@ def units_csv(today: date) -> str:
             zone = zone_names[i % len(zone_names)]
             street = zones[zone][_n(ext + "s", len(zones[zone]))]
             floor = "og" if i % 7 == 6 else ("ug" if i == 13 else "eg")
-            vacant = i % 6 == 2 or i % 13 == 5  # about a fifth vacant
+            vacant = i % 8 == 2 or i % 13 == 5  # about a sixth vacant
             use = "vacant" if vacant else USES[_n(ext + "u", len(USES))]
             if town == "Erfurt" and zone == "Altstadt" and use == "gastronomy":
                 use = "retail"  # the Altstadt lacks gastronomy: the demo's target-mix story
             business = "" if vacant else f"{BUSINESSES[use][_n(ext + 'b', len(BUSINESSES[use]))]} {street.split()[0]}"
-            vacant_since = (today - timedelta(days=40 + _n(ext + "d", 1100))).isoformat() if vacant and i % 3 else ""
+            vacant_since = (today - timedelta(days=20 + _n(ext + "d", 1000))).isoformat() if vacant and i % 4 else ""
             soon = ""
-            if not vacant and i % 6 == 1:
+            if not vacant and i % 5 == 1:
                 soon = (today + timedelta(days=30 + _n(ext + "f", 300))).isoformat()
             dlat, dlon = (_n(ext + "y", 200) - 100) / 40000, (_n(ext + "x", 200) - 100) / 25000
             writer.writerow([
@@ -133,8 +134,13 @@ def seed(command):
     report = units_import(source=units_csv(today))
     if report.errors:
         raise RuntimeError("; ".join(str(error) for error in report.errors))
+    listed_ids = []
     for town, _zones, _count, name, zone, shares in TOWNS:
         municipality = municipality_for_city(town)
+        if not municipality.contact_email:
+            municipality.contact_name = "Citymanagement / Leerstandsmanagement"
+            municipality.contact_email = f"leerstand@{municipality.slug}.example.org"
+            municipality.save(update_fields=["contact_name", "contact_email"])
         prefix = f"DEMO-{town[:3].upper()}-"
         units = Unit.objects.filter(external_id__startswith=prefix)
         for unit in units.exclude(soon_vacant_from__isnull=True).filter(soon_vacant_reason=""):
@@ -160,7 +166,9 @@ def seed(command):
             })
         # One vacant unit per town is already marketed, with the owner's consent on record.
         listed = units.filter(use="vacant", area_sqm__isnull=False).order_by("external_id").first()
-        if listed is not None and not listed.premises_id:
+        if listed is not None and listed.premises_id:
+            listed_ids.append(listed.premises.external_id)
+        elif listed is not None:
             if not listed.consents.exists():
                 OwnerConsent.objects.create(unit=listed, given_by="Eigentümergemeinschaft (Demo)",
                                             given_on=today - timedelta(days=10), channel=ConsentChannel.WRITTEN)
@@ -169,6 +177,8 @@ def seed(command):
                 description=f"Leerstehendes Ladenlokal in der {listed.zone or 'Innenstadt'} von {town}, sofort verfügbar.",
                 rent_month_eur=None,
             )
+            listed_ids.append(f"LS-{listed.external_id}")
+    _ensure_images(listed_ids)  # the premises demo's generated pictures, for the exposés
     erfurt = municipality_for_city("Erfurt")
     _town_user(erfurt)
     command.stdout.write(

@@ -11,7 +11,7 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from core.vocabularies import UseType, labels
+from core.vocabularies import SeekerKind, UseType, labels
 from matching import gazetteer
 from matching.vacancy.models import VACANT, TargetMix, Unit, UnitUse
 
@@ -198,6 +198,10 @@ class Proposal:
     reasons: list[str]
     successor: bool
     fills_gap: bool
+
+    @property
+    def kind_label(self) -> str:
+        return (labels(SeekerKind, [self.profile.kind]) or [self.profile.kind])[0]
 
 
 @dataclass

@@ -1,0 +1,73 @@
+"""The register kept by a town's people in the admin: a change of use extends the history; the
+contact log; the demo seeds idempotently with a working town login."""
+
+from io import StringIO
+
+import pytest
+from django.test import Client
+
+from matching.vacancy import demo
+from matching.vacancy.models import ContactLogEntry, Unit
+from tests.vacancy.factories import TownFactory, UnitFactory, town_user
+
+pytestmark = pytest.mark.django_db
+
+
+def unit_form(unit, **changes):
+    data = {
+        "municipality": unit.municipality_id, "external_id": unit.external_id, "street": unit.street,
+        "house_number": unit.house_number, "city": unit.city, "zone": unit.zone, "floor": unit.floor,
+        "area_sqm": "80", "latitude": "", "longitude": "", "use": unit.use, "business_name": unit.business_name,
+        "vacant_since": "", "soon_vacant_from": "", "soon_vacant_reason": "", "owner_name": "", "owner_contact": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_change_of_use_in_the_admin_extends_the_history(client):
+    town = TownFactory(name="Stadt Erfurt")
+    unit = UnitFactory(municipality=town, use="retail", business_name="Schuhhaus Krause")
+    client.force_login(town_user(town, "erfurt"))
+    url = f"/admin/snippets/vacancy/unit/edit/{unit.pk}/"
+    response = client.post(url, unit_form(unit, use="vacant", business_name="Schuhhaus Krause"))
+    assert response.status_code == 200 and "keinen Geschäftsnamen" in response.content.decode()
+    response = client.post(url, unit_form(unit, use="vacant", business_name="", vacant_since="2026-02-01"))
+    assert response.status_code == 302
+    unit.refresh_from_db()
+    assert unit.is_vacant and str(unit.vacant_since) == "2026-02-01"
+    history = list(unit.uses.order_by("pk").values_list("use", "business_name", "ended"))
+    assert history[0][:2] == ("retail", "Schuhhaus Krause") and str(history[0][2]) == "2026-02-01"
+    assert history[1] == ("vacant", "", None)
+    dossier = client.get(f"/admin/leerstand/einheit/{unit.pk}/").content.decode()
+    assert "Schuhhaus Krause" in dossier and "Als Fläche anbieten" in dossier
+
+
+def test_contact_log_belongs_to_the_own_town(client):
+    town = TownFactory(name="Stadt Erfurt")
+    unit = UnitFactory(municipality=town)
+    user = town_user(town, "erfurt")
+    client.force_login(user)
+    response = client.post("/admin/snippets/vacancy/contactlogentry/add/", {
+        "municipality": town.pk, "unit": unit.pk, "kind": "viewing", "happened_on": "2026-03-02",
+        "with_whom": "Frau Roth (Interessentin)", "summary": "Besichtigung, Interesse an Café",
+        "next_step": "Mietangebot einholen", "due_on": "2026-03-16",
+    })
+    assert response.status_code == 302
+    entry = ContactLogEntry.objects.get()
+    assert entry.unit == unit and entry.municipality == town
+    assert "Mietangebot einholen" in client.get(f"/admin/leerstand/einheit/{unit.pk}/").content.decode()
+
+
+def test_demo_seeds_idempotently_with_a_town_login(settings):
+    command = type("Cmd", (), {"stdout": StringIO()})()
+    demo.seed(command)
+    counts = (Unit.objects.count(), Unit.objects.exclude(soon_vacant_from=None).count())
+    demo.seed(command)
+    assert (Unit.objects.count(), Unit.objects.exclude(soon_vacant_from=None).count()) == counts
+    assert counts[0] >= 80 and counts[1] >= 6
+    assert {u.city for u in Unit.objects.all()} == {"Erfurt", "Gera", "Altenburg"}
+    client = Client()
+    username, password = demo.TOWN_LOGIN
+    assert client.login(username=username, password=password)
+    page = client.get("/leerstand/dashboard/").content.decode()
+    assert "Besatz und Leerstand: Erfurt" in page and "Zielmix der Altstadt" in page
