@@ -37,12 +37,16 @@ def private(view):
             response = view(request, *args, **kwargs)
         except Http404 as exception:
             response = page_not_found(request, exception)
-        add_never_cache_headers(response)
-        patch_cache_control(response, private=True, no_store=True)
-        response["X-Robots-Tag"] = "noindex, nofollow"
-        return response
+        return mark_private(response)
 
     return wrapper
+
+
+def mark_private(response):
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
 
 
 def member_required(view):

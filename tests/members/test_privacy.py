@@ -47,7 +47,9 @@ def test_private_page_asks_anonymous_to_log_in_and_shows_members(client, client_
     response = client.get(private.url)
     assert response.status_code == 302 and response["Location"].startswith("/intern/anmelden/")
     assert PRIVATE_WORD not in client_for(outsider).get(private.url).content.decode()
-    assert PRIVATE_WORD in client_for(member).get(private.url).content.decode()
+    response = client_for(member).get(private.url)
+    assert PRIVATE_WORD in response.content.decode()
+    assert "no-store" in response["Cache-Control"] and "noindex" in response["X-Robots-Tag"]
 
 
 def _search_url():
