@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from elasticsearch import NotFoundError
+
 from core.vocabularies import SupportCategory, UseType
 from search.query import ENGINE_ERRORS, Hit, SearchUnavailable, search_kind, spellings, words_of
 from search.synonyms import synonyms
@@ -193,6 +195,8 @@ def search_pages(q: str, *, offset: int = 0, size: int = 10) -> tuple[int, list[
         results = searchable_pages().specific().search(query)
         count = results.count()
         pages = list(results[offset:offset + size]) if size else []
+    except NotFoundError:
+        return 0, []  # Wagtail's index not built yet: no page to find
     except ENGINE_ERRORS as error:
         raise SearchUnavailable(str(error))
     hits = []
