@@ -123,6 +123,8 @@ class SupportOfferAdminForm(WagtailAdminModelForm):
             self.fields["provider"].queryset = Partner.objects.filter(pk=partner.pk)
             self.fields["provider"].initial = partner.pk
             self.fields["provider"].empty_label = None
+            if "external_id" in self.fields:  # the import's key; only editors and the importer set it
+                self.fields["external_id"].disabled = True
 
     def clean(self):
         data = super().clean()

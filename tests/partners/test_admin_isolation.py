@@ -180,3 +180,32 @@ def test_editor_grants_a_partner_login_in_the_admin(client, world):
 def test_partner_people_cannot_manage_logins(client, world):
     login(client, world["thex_user"])
     assert refused(client.get(reverse("wagtailsnippets_partners_partnermembership:list")))
+
+
+def test_bulk_delete_of_another_partners_offer_is_refused(client, world):
+    login(client, world["thex_user"])
+    url = reverse("wagtail_bulk_action", args=["partners", "supportoffer", "delete"])
+    client.post(f"{url}?id={world['leg_offer'].pk}")
+    assert SupportOffer.objects.filter(pk=world["leg_offer"].pk).exists()
+    client.post(f"{url}?id={world['thex_offer'].pk}")
+    assert not SupportOffer.objects.filter(pk=world["thex_offer"].pk).exists()
+
+
+def test_api_serves_no_drafts_even_to_their_partner(client, world):
+    SupportOfferFactory(provider=world["leg"], title="LEG-Entwurf", live=False)
+    SupportOfferFactory(provider=world["thex"], title="ThEx-Entwurf", live=False)
+    login(client, world["thex_user"])
+    results = client.get("/api/v1/offers", {"page_size": 100}).json()["results"]
+    assert {row["title"] for row in results} == {"Nachfolge-Club Thüringen", "Ansiedlungsservice Digitalwirtschaft"}
+
+
+def test_partner_cannot_change_the_import_key(client, world):
+    offer = world["thex_offer"]
+    offer.external_id = "S-O02"
+    offer.save()
+    login(client, world["thex_user"])
+    client.post(reverse(EDIT, args=[offer.pk]), offer_form(offer, title="Nachfolge-Club neu", external_id="GEKAPERT"))
+    offer.refresh_from_db()
+    draft = offer.get_latest_revision_as_object()
+    assert draft.title == "Nachfolge-Club neu"  # the draft was saved ...
+    assert draft.external_id == "S-O02"  # ... without the changed import key
