@@ -9,13 +9,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.api import api
 from core import views as core_views
 from core.sitemaps import PublicSitemap
+from partners.sitemaps import OfferSitemap, PartnerSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {
+        "wagtail": PublicSitemap, "partner": PartnerSitemap, "angebote": OfferSitemap,
+    }}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("flaechen/", include("matching.urls")),
     path("passend/", include("matching.seeker_urls")),

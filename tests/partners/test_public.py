@@ -102,3 +102,11 @@ def test_partner_directory_and_detail(client, offers):
     html = titles(client.get(offers["thex"].get_absolute_url()))
     assert "Nachfolge-Club" in html
     assert client.get("/partner/gibt-es-nicht/").status_code == 404
+
+
+def test_sitemap_lists_public_offers_and_partners_only(client, offers, home_page):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert offers["club"].get_absolute_url() in xml
+    assert offers["thex"].get_absolute_url() in xml
+    assert offers["expired"].get_absolute_url() not in xml
+    assert offers["draft"].get_absolute_url() not in xml
