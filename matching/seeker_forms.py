@@ -10,6 +10,7 @@ from matching import gazetteer
 from matching.ranking import MatchRequest, Place
 
 MAX_RADIUS_KM = 500
+DEFAULT_RADIUS_KM = 25.0  # a place without a radius: the municipality and its surroundings
 MAX_LIMIT = 50
 RADIUS_CHOICES = [("", "egal"), ("5", "5 km"), ("10", "10 km"), ("20", "20 km"), ("30", "30 km"), ("50", "50 km"),
                   ("100", "100 km")]
@@ -52,6 +53,7 @@ class SeekerForm(forms.Form):
     lat = _number("Breitengrad", min_value=-90, max_value=90, noun="Der Breitengrad")
     lon = _number("Längengrad", min_value=-180, max_value=180, noun="Der Längengrad")
     radius_km = _number("Umkreis (km)", min_value=0.1, max_value=MAX_RADIUS_KM, noun="Der Umkreis")
+    radius_km.help_text = f"ohne Angabe: {DEFAULT_RADIUS_KM:.0f} km um den Wunschort"
     area_min = _number("Fläche ab (m²)", noun="Die Fläche")
     area_max = _number("Fläche bis (m²)", noun="Die Fläche")
     rent_max = _number("Kaltmiete bis (€ im Monat)", noun="Die Miete")
@@ -114,7 +116,6 @@ class SeekerForm(forms.Form):
             sector=data.get("sector") or "",
             use_types=list(data.get("use_types") or []),
             place=place,
-            # A place without a radius: the municipality itself and its surroundings (25 km).
             radius_km=data.get("radius_km") or (DEFAULT_RADIUS_KM if place else None),
             area_min=data.get("area_min"),
             area_max=data.get("area_max"),
@@ -141,8 +142,6 @@ class SeekerForm(forms.Form):
             "available_by": req.available_by, "text": req.text,
         }
 
-
-DEFAULT_RADIUS_KM = 25.0
 
 
 class SaveSearchForm(forms.Form):

@@ -31,7 +31,7 @@ FORM_GROUPS = [
     ("Über Sie", ["kind", "stage", "sector"]),
     ("Wo und wie groß?", ["use_types", "city", "radius_km", "area_min", "area_max", "rent_max", "available_by"]),
     ("Was soll die Fläche bieten?", ["features", "interim_use"]),
-    ("Wobei brauchen Sie Unterstützung?", ["needs"]),
+    ("Unterstützung", ["needs"]),
     ("Ihr Vorhaben", ["text"]),
 ]
 
