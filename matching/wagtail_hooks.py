@@ -15,6 +15,7 @@ from matching.admin_views import PremisesConfirmView, PremisesImportView
 from matching.forms import PremisesAdminForm
 from matching.models import Premises, PremisesInquiry
 from matching.permissions import premises_permission_policy
+from matching.seeker_admin import SeekerProfileViewSet
 from matching.seeker_panels import FittingSeekersPanel
 from partners.admin_viewsets import PartnerOwnedSnippetViewSet
 
@@ -107,7 +108,7 @@ class PremisesInquiryViewSet(PartnerOwnedSnippetViewSet):
 
 
 class PremisesGroup(SnippetViewSetGroup):
-    items = (PremisesViewSet, PremisesInquiryViewSet)
+    items = (PremisesViewSet, PremisesInquiryViewSet, SeekerProfileViewSet)
     menu_label = "Flächenbörse"
     menu_icon = "home"
     menu_order = 250

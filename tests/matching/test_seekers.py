@@ -256,3 +256,29 @@ def test_the_api_says_so_in_german_when_the_search_engine_is_down(client, settin
     assert response.json()["errors"][0]["field"] == "premises"
     page = client.get(reverse("seekers:results"), QUERY)
     assert page.status_code == 200 and "Die Flächensuche ist gerade nicht erreichbar" in page.content.decode()
+
+
+def test_leg_staff_with_the_view_permission_see_saved_searches_read_only_and_partners_do_not(client):
+    from django.contrib.auth.models import Group, Permission
+
+    from tests.matching.factories import PartnerFactory, partner_editor
+
+    SeekerProfileFactory(sector="Buchhandel", email="kontakt-ok@example.org", allow_contact=True)
+    premises = PremisesFactory(title="Laden am Anger")
+    staff = get_user_model().objects.create_user("leg-staff", "staff@example.org", "pw")
+    group = Group.objects.create(name="LEG-Ansiedlung")
+    group.permissions.set(Permission.objects.filter(
+        content_type__app_label__in=["wagtailadmin", "matching"],
+        codename__in=["access_admin", "view_seekerprofile", "change_premises", "view_premises"],
+    ))
+    staff.groups.add(group)
+    client.force_login(staff)
+
+    listing = client.get(reverse("wagtailsnippets_matching_seekerprofile:list"))
+    assert listing.status_code == 200 and "Buchhandel" in listing.content.decode()
+    assert client.get(reverse("wagtailsnippets_matching_seekerprofile:add")).status_code in (302, 403)
+    panel = client.get(reverse("wagtailsnippets_matching_premises:edit", args=[premises.pk])).content.decode()
+    assert "kontakt-ok@example.org" in panel.split("Passende Suchende", 1)[1]
+
+    client.force_login(partner_editor(PartnerFactory(name="Stadt Gotha"), "gotha-person"))
+    assert client.get(reverse("wagtailsnippets_matching_seekerprofile:list")).status_code in (302, 403)

@@ -1,0 +1,38 @@
+"""Saved searches in the admin (menu „Flächenbörse“ → „Suchprofile“), for LEG staff with the view
+permission: who looks for what, where, and whether they agreed to be contacted. Read-only by intent:
+seekers change their own searches through their signed links."""
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from matching.models import SeekerProfile
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """View and delete (e.g. on a seeker's request by phone), never add or change."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class SeekerProfileViewSet(SnippetViewSet):
+    model = SeekerProfile
+    permission_policy = ReadOnlyPermissionPolicy(SeekerProfile)
+    icon = "user"
+    menu_label = "Suchprofile"
+    list_display = ["__str__", "kind_label", "sector", "city", "allow_contact", "confirmed_at", "unsubscribed_at"]
+    list_filter = ["allow_contact", "kind"]
+    search_fields = ["city", "sector", "text", "email"]
+    search_backend_name = None  # database search: seekers are never in the search index
+    inspect_view_enabled = True
+    ordering = ["-created_at"]
+    panels = [
+        FieldPanel(name, read_only=True)
+        for name in ("kind", "stage", "sector", "use_types", "city", "radius_km", "area_min", "area_max", "rent_max",
+                     "features", "interim_use", "needs", "available_by", "text", "email", "allow_contact",
+                     "confirmed_at", "unsubscribed_at", "last_alert_at")
+    ]
