@@ -6,6 +6,7 @@ app_name = "toolbox"
 
 urlpatterns = [
     path("anmelden/", views.LoginView.as_view(), name="login"),
+    path("abmelden/", views.LogoutView.as_view(), name="logout"),
     path("massnahmen/drucken/", views.measures_print, name="measures_print"),
     path("kompass/", views.kompass, name="kompass"),
     path("hitzeschutzplan/", views.plan_home, name="plan_home"),

@@ -32,6 +32,10 @@ class LoginView(auth_views.LoginView):
         return reverse("toolbox:plan_home")
 
 
+class LogoutView(auth_views.LogoutView):
+    next_page = "/"
+
+
 def _plan(request, pk, action="view"):
     """The plan if the user may reach it; 404 for another municipality's plan (its existence stays hidden)."""
     plan = get_object_or_404(selectors.plans_for_user(request.user, ["view", "change"]), pk=pk)
@@ -201,8 +205,15 @@ def kompass(request):
     return render(request, "toolbox/kompass.html", context, status=400 if query.errors else 200)
 
 
+def may_see_kompass_stats(user):
+    """Alliance editors (admin users without a partner organisation) and superusers."""
+    return user.is_superuser or (user.has_perm("wagtailadmin.access_admin") and partner_for_user(user) is None)
+
+
 def kompass_stats(request):
     """Admin view (registered in wagtail_hooks): which problem situations are asked for most, counts only."""
+    if not may_see_kompass_stats(request.user):
+        raise PermissionDenied("Nur die Bündnisredaktion sieht die Kompass-Statistik.")
     labels = dict(KompassProblem.choices)
     rows = [{"label": labels.get(r["problem"], r["problem"]), "total": r["total"]} for r in selectors.kompass_statistics()]
     return render(request, "toolbox/admin/kompass_stats.html", {"rows": rows})

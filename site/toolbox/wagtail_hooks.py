@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from toolbox import views
 from toolbox.forms import kompass_admin_form
 from toolbox.models import KompassInstrumentEntry, KompassProblemEntry
+from toolbox.permissions import heat_plan_policy
 
 
 class KompassProblemViewSet(SnippetViewSet):
@@ -43,6 +44,21 @@ def register_kompass_stats_url():
     return [path("kompass-statistik/", views.kompass_stats, name="toolbox_kompass_stats")]
 
 
+class HeatPlansMenuItem(MenuItem):
+    def is_shown(self, request):
+        return heat_plan_policy.user_has_any_permission(request.user, ["view", "change"])
+
+
+@hooks.register("register_admin_menu_item")
+def register_heat_plans_menu_item():
+    return HeatPlansMenuItem("Hitzeschutzpläne", reverse("toolbox:plan_home"), icon_name="doc-full", order=890)
+
+
+class KompassStatsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return views.may_see_kompass_stats(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_kompass_stats_menu_item():
-    return MenuItem("Kompass-Anfragen", reverse("toolbox_kompass_stats"), icon_name="list-ol", order=900)
+    return KompassStatsMenuItem("Kompass-Anfragen", reverse("toolbox_kompass_stats"), icon_name="list-ol", order=900)

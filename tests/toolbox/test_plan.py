@@ -213,3 +213,14 @@ def test_pdf_export_has_measure_titles_and_municipality(client, b4, towns, home_
     single = client.get(reverse("toolbox:worksheet_export", args=[plan.pk, "G2", "pdf"]))
     single_text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(single.content)).pages)
     assert "Klimaangepasste Stadtbäume" in single_text and "Sensibilisierung" not in single_text
+
+
+def test_logout_and_kompass_statistics_hidden_from_municipalities(client, towns):
+    from django.contrib.auth.models import Permission
+
+    towns["user_a"].user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(towns["user_a"])
+    refused = client.get(reverse("toolbox_kompass_stats"))
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"  # Wagtail's answer to PermissionDenied
+    client.post(reverse("toolbox:logout"))
+    assert client.get(reverse("toolbox:plan_home")).status_code == 302
