@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -34,16 +35,21 @@ from partners.models import Partner
 
 
 def municipality_for_city(city: str, *, create: bool = True) -> Partner | None:
-    """The town (partner of kind municipality) of a gazetteer city: "Erfurt", "Stadt Erfurt" or
-    "Landeshauptstadt Erfurt". With ``create`` an unknown town is added as "Stadt <Name>"."""
-    towns = Partner.objects.filter(kind=Partner.Kind.MUNICIPALITY)
-    for name in (city, f"Stadt {city}", f"Landeshauptstadt {city}"):
-        town = towns.filter(name__iexact=name).first()
-        if town is not None:
-            return town
-    town = towns.filter(name__iendswith=f" {city}").order_by("pk").first()
+    """The town (partner) of a gazetteer city: "Erfurt", "Stadt Erfurt" or "Landeshauptstadt
+    Erfurt", partners of kind municipality first. With ``create`` an unknown town is added as
+    "Stadt <Name>"."""
+    names = [city, f"Stadt {city}", f"Landeshauptstadt {city}"]
+    query = Q()
+    for name in names:
+        query |= Q(name__iexact=name)
+    found = sorted(Partner.objects.filter(query), key=lambda p: (p.kind != Partner.Kind.MUNICIPALITY, p.pk))
+    if found:
+        return found[0]
+    town = Partner.objects.filter(kind=Partner.Kind.MUNICIPALITY, name__iendswith=f" {city}").order_by("pk").first()
     if town is None and create:
-        town = Partner.objects.create(name=f"Stadt {city}", kind=Partner.Kind.MUNICIPALITY, region=city)
+        town, _ = Partner.objects.get_or_create(
+            name=f"Stadt {city}", defaults={"kind": Partner.Kind.MUNICIPALITY, "region": city}
+        )
     return town
 
 
