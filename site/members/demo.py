@@ -153,9 +153,10 @@ def _seed_workspaces():
             description=description,
             position=position,
         )
-        if working_group and space.working_group_id is None:
-            space.working_group = working_group
-            space.save(update_fields=["working_group"])
+        # A workspace made when the working group was published gets the demo's name and text.
+        space.working_group = working_group or space.working_group
+        space.name, space.description, space.position = name, description, position
+        space.save()
         spaces[slug] = space
     return spaces
 

@@ -60,11 +60,13 @@ def office_group():
 def ensure_workspace(*, slug, name, working_group=None, is_alliance=False, description="", position=0):
     """The workspace with this slug, created with its group and its private document collection."""
     workspace = Workspace.objects.filter(slug=slug).first()
+    if workspace is None and working_group is not None:
+        workspace = Workspace.objects.filter(working_group=working_group).first()
     if workspace is not None:
         return workspace
     group = members_group() if is_alliance else Group.objects.get_or_create(name=f"{MEMBERS_GROUP} {name}")[0]
     parent = private_root_collection()
-    collection = parent.get_children().filter(name=name).first() or parent.add_child(name=name)
+    collection = parent.get_children().filter(name=name, workspace__isnull=True).first() or parent.add_child(name=name)
     restriction = CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.GROUPS
     )
@@ -79,6 +81,15 @@ def ensure_workspace(*, slug, name, working_group=None, is_alliance=False, descr
         collection=collection,
         position=position,
     )
+
+
+def workspace_for_working_group(page):
+    """Every published working group gets its workspace (the first publication creates it)."""
+    slug = page.slug
+    if Workspace.objects.filter(slug=slug).exclude(working_group=page).exists():
+        slug = f"{slug}-{page.pk}"
+    name = page.title if not Workspace.objects.filter(name=page.title).exclude(working_group=page).exists() else slug
+    return ensure_workspace(slug=slug, name=name, working_group=page, description=f"Arbeitsbereich der {page.title}.")
 
 
 def set_member_workspaces(user, workspaces):

@@ -26,3 +26,17 @@ def test_seed_is_idempotent_and_gives_a_working_demo(client, db):
     assert "Gemeinsame AG-Sitzung" in client.get(reverse("members:home")).content.decode()
     roadmap = client.get(reverse("members:roadmap")).content.decode()
     assert "Ideenfindung/Konzeptionierung der nächsten drei Pilotprojekte" in roadmap
+
+
+def test_publishing_a_working_group_creates_its_private_workspace(client, home_page):
+    from tests.alliance.factories import WorkingGroupPageFactory
+
+    page = WorkingGroupPageFactory(title="AG Mobilität")
+    space = Workspace.objects.get(working_group=page)
+    assert space.name == "AG Mobilität" and not space.is_alliance
+    assert space.collection.get_view_restrictions().filter(groups=space.group).exists()
+    page.save_revision().publish()
+    assert Workspace.objects.filter(working_group=page).count() == 1
+
+    demo.seed(None)  # the demo reuses workspaces made on publication
+    assert Workspace.objects.count() == 5
