@@ -270,20 +270,26 @@ def early_warning(*, units: QuerySet | None = None, city: str | None = None, tod
 # ---------------------------------------------------------------- dashboard extras
 
 
-def listings_activity(*, units: QuerySet | None = None, city: str | None = None, zone: str | None = None) -> list[dict]:
-    """Listings made from the register's units: inquiries and fitting seekers (matches) per listing."""
-    scope = units_in(units=units, city=city, zone=zone).filter(premises__isnull=False)
-    rows = []
-    for unit in scope.select_related("premises").annotate(inquiries=Count("premises__inquiries")):
-        premises = unit.premises
-        try:
-            from matching.matchmaking import ListingFacts, fitting_seekers
+def listings_activity(*, units: QuerySet | None = None, city: str | None = None, zone: str | None = None,
+                      lister=None) -> list[dict]:
+    """The town's listings (made from its units, or listed by the town itself): inquiries and
+    fitting saved seekers (matches) per listing, most inquiries first."""
+    from matching.matchmaking import ListingFacts, fitting_seekers
+    from matching.models import Premises
 
-            matches = len(fitting_seekers(ListingFacts.from_premises(premises), limit=100))
-        except ImportError:
-            matches = None
-        rows.append({"premises": premises, "unit": unit, "inquiries": unit.inquiries, "matches": matches})
-    return rows
+    from_units = units_in(units=units, city=city, zone=zone).filter(premises__isnull=False)
+    query = Q(pk__in=from_units.values("premises"))
+    if lister is not None and not zone:
+        own = Q(lister=lister)
+        if city:
+            own &= Q(city__iexact=normalise_city(city))
+        query |= own
+    listings = (Premises.objects.filter(query).exclude(status=Premises.Status.EXPIRED)
+                .annotate(inquiry_count=Count("inquiries")).order_by("-inquiry_count", "title"))
+    return [{
+        "premises": premises, "inquiries": premises.inquiry_count,
+        "matches": len(fitting_seekers(ListingFacts.from_premises(premises), limit=100)),
+    } for premises in listings]
 
 
 def seeker_demand(*, city: str | None = None) -> dict:

@@ -108,7 +108,7 @@ def _scope(request):
     return units, city, zone, city is None
 
 
-def dashboard_context(units, city, zone, statewide) -> dict:
+def dashboard_context(units, city, zone, statewide, partner=None) -> dict:
     stats = vacancy_stats(city=city, zone=zone) if statewide else vacancy_stats(units=units, city=city, zone=zone)
     use_rows = [(USE_LABELS[code], n) for code, n in stats.by_use.items()]
     mixes = [mix_status(mix) for mix in TargetMix.objects.filter(city=city).prefetch_related("shares")] if city else []
@@ -128,7 +128,7 @@ def dashboard_context(units, city, zone, statewide) -> dict:
         "mix_charts": [(status, target_bars(status.rows)) for status in mixes],
         "towns": towns,
         "warnings": early_warning(units=own, city=city, with_proposals=False)[:10] if not statewide else [],
-        "activity": listings_activity(units=own, city=city, zone=zone) if not statewide else [],
+        "activity": listings_activity(units=own, city=city, zone=zone, lister=partner) if not statewide else [],
         "demand": seeker_demand(city=city),
         "demand_chart": bars(seeker_demand(city=city)["by_use"]),
     }
@@ -138,7 +138,7 @@ def dashboard_context(units, city, zone, statewide) -> dict:
 @require_GET
 def dashboard(request):
     units, city, zone, statewide = _scope(request)
-    context = dashboard_context(units, city, zone, statewide)
+    context = dashboard_context(units, city, zone, statewide, partner_for_user(request.user))
     context.update({
         "city": city, "zone": zone, "statewide": statewide, "towns_choice": towns_with_units(units),
         "zones_choice": zones_of(city, units) if city else [], "query": request.GET.urlencode(),

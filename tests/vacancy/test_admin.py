@@ -71,3 +71,24 @@ def test_demo_seeds_idempotently_with_a_town_login(settings):
     assert client.login(username=username, password=password)
     page = client.get("/leerstand/dashboard/").content.decode()
     assert "Besatz und Leerstand: Erfurt" in page and "Zielmix der Altstadt" in page
+
+
+def test_dashboard_counts_inquiries_and_fitting_seekers_per_listing(client):
+    from tests.matching.factories import PremisesFactory
+    from tests.matching.seeker_factories import SeekerProfileFactory
+
+    town = TownFactory(name="Stadt Erfurt")
+    UnitFactory(municipality=town)
+    listing = PremisesFactory(title="Stadtladen am Fischmarkt", lister=town, rent_month_eur=700)
+    other = PremisesFactory(title="Laden eines anderen Anbieters")
+    for n in range(2):
+        listing.inquiries.create(name=f"Interessent {n}", email=f"i{n}@example.org", message="Noch frei?")
+    other.inquiries.create(name="Fremd", email="f@example.org", message="?")
+    SeekerProfileFactory(use_types=["retail"])  # fits: retail in Erfurt, 80 m², 700 €
+    SeekerProfileFactory(use_types=["office"])  # does not fit
+    client.force_login(town_user(town, "erfurt"))
+    page = client.get("/leerstand/dashboard/").content.decode()
+    row = page[page.index("Stadtladen am Fischmarkt"):]
+    row = row[:row.index("</tr>")]
+    assert "<td>2</td><td>1</td>" in row.replace(" ", "").replace("\n", "")
+    assert "Laden eines anderen Anbieters" not in page
