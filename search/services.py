@@ -113,22 +113,34 @@ def _sync_pages(ids: list[str]) -> SyncResult:
 
 
 def sync_on_commit(kind: str, ids) -> None:
-    """Sync after the surrounding transaction commits (at once outside a transaction)."""
+    """Sync after the surrounding transaction commits (at once outside a transaction), in chunks:
+    one bulk request per CHUNK_SIZE objects, so a 100,000-row import never sends one giant request."""
     ids = [pk for pk in ids if pk is not None]
+
+    def run():
+        for start in range(0, len(ids), CHUNK_SIZE):
+            sync(kind, ids[start:start + CHUNK_SIZE])
+
     if ids:
-        transaction.on_commit(lambda: sync(kind, ids))
+        transaction.on_commit(run)
 
 
 def enqueue(kind: str, ids, *, error: str = "") -> None:
+    """Queue changes in a few queries per 900 ids (not one commit per id: an outage during a large
+    import queues its rows in seconds)."""
     now = timezone.now()
-    for pk in ids:
-        change, created = PendingChange.objects.get_or_create(
-            kind=kind, object_id=str(pk), defaults={"queued_at": now, "last_error": error[:2000]}
-        )
-        if not created:
-            change.queued_at = now
-            change.last_error = error[:2000]
-            change.save(update_fields=["queued_at", "last_error"])
+    ids = sorted({str(pk) for pk in ids})
+    with transaction.atomic():
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            queued = PendingChange.objects.filter(kind=kind, object_id__in=chunk)
+            known = set(queued.values_list("object_id", flat=True))
+            queued.update(queued_at=now, last_error=error[:2000])
+            PendingChange.objects.bulk_create(
+                [PendingChange(kind=kind, object_id=pk, queued_at=now, last_error=error[:2000])
+                 for pk in chunk if pk not in known],
+                ignore_conflicts=True,
+            )
 
 
 @dataclass
