@@ -64,7 +64,8 @@ def plan_home(request):
         if not heat_plan_policy.user_has_any_permission(request.user, ["add", "change"]):
             raise PermissionDenied("Ihrem Zugang fehlt die Berechtigung für den Hitzeschutzplan.")
         plan = services.plan_for_municipality(partner, request.user)
-        return redirect(plan.get_absolute_url())
+        code = request.GET.get("massnahme", "")[:10]
+        return redirect(plan.get_absolute_url() + (f"?massnahme={code}" if code.isalnum() else ""))
     plans = selectors.plans_for_user(request.user, ["view", "change"])
     if not heat_plan_policy.user_has_any_permission(request.user, ["view", "change"]):
         raise PermissionDenied("Ihrem Zugang fehlt die Berechtigung für Hitzeschutzpläne.")
@@ -75,7 +76,8 @@ def plan_home(request):
 def plan_detail(request, pk):
     plan = _plan(request, pk)
     can_change = heat_plan_policy.user_has_permission_for_instance(request.user, "change", plan)
-    add_form = AddMeasureForm(queryset=selectors.measures_not_in_plan(plan))
+    wanted = selectors.measures_not_in_plan(plan).filter(code__iexact=request.GET.get("massnahme", "")[:10]).first()
+    add_form = AddMeasureForm(queryset=selectors.measures_not_in_plan(plan), initial={"measure": wanted})
     if request.method == "POST":
         if not can_change:
             raise PermissionDenied("Sie dürfen diesen Hitzeschutzplan nicht ändern.")

@@ -1,6 +1,8 @@
 """Admin wiring of the toolbox: Kompass content as snippets, heat plans under the partner isolation
 policy, and the editors' view of which Kompass problems are asked for most."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -11,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from toolbox import views
 from toolbox.forms import kompass_admin_form
-from toolbox.models import KompassInstrumentEntry, KompassProblemEntry
+from toolbox.models import KompassInstrumentEntry, KompassProblemEntry, MeasurePage
 from toolbox.permissions import heat_plan_policy
 
 
@@ -42,6 +44,21 @@ register_snippet(KompassViewSetGroup)
 @hooks.register("register_admin_urls")
 def register_kompass_stats_url():
     return [path("kompass-statistik/", views.kompass_stats, name="toolbox_kompass_stats")]
+
+
+@hooks.register("before_delete_page")
+def keep_measures_that_plans_use(request, page):
+    """A measure that municipalities have in their plans cannot be deleted (their worksheets would be lost)."""
+    specific = page.specific
+    if isinstance(specific, MeasurePage) and specific.worksheets.exists():
+        count = specific.worksheets.count()
+        messages.error(
+            request,
+            f"Maßnahme {specific.code} steht in {count} Hitzeschutzplan/-plänen von Kommunen und kann nicht gelöscht "
+            "werden. Sie können sie stattdessen zurückziehen (Veröffentlichung aufheben).",
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
 
 
 class HeatPlansMenuItem(MenuItem):

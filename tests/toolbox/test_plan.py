@@ -224,3 +224,20 @@ def test_logout_and_kompass_statistics_hidden_from_municipalities(client, towns)
     assert refused.status_code == 302 and refused["Location"] == "/admin/"  # Wagtail's answer to PermissionDenied
     client.post(reverse("toolbox:logout"))
     assert client.get(reverse("toolbox:plan_home")).status_code == 302
+
+
+def test_measure_page_leads_to_the_plan_with_the_measure_preselected(client, b4, towns):
+    client.force_login(towns["user_a"])
+    html = client.get(b4.url).content.decode()
+    link = reverse("toolbox:plan_home") + "?massnahme=B4"
+    assert link in html
+    response = client.get(link, follow=True)
+    assert f'<option value="{b4.pk}" selected>' in response.content.decode()
+
+
+def test_measure_in_a_plan_cannot_be_deleted_in_the_admin(client, b4, towns, admin_user):
+    factories.plan_for(towns["a"], b4)
+    client.force_login(admin_user)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[b4.pk]), follow=True)
+    assert "steht in 1 Hitzeschutzplan" in response.content.decode()
+    assert PlanMeasure.objects.filter(measure=b4).exists()
