@@ -1,10 +1,13 @@
 """German text analysis that behaves the same on osmem and on a real Elasticsearch cluster.
 
-Only built-in pieces: the ``german`` analyzer (stemming: plurals, inflections), an ngram
-subfield with lowercase + asciifolding (compounds: "Büro" finds "Bürofläche", "Cafe" finds
-"Café"), and a folded whole-word subfield that alone gets fuzziness (typos). No custom
-german_normalization/stemmer chains and no synonym/decompounder filters: synonyms and umlaut
-transliteration ("Buero" ↔ "Büro") are expanded in Python at query time (search/query.py).
+Only built-in pieces, as multi-fields of every searchable text:
+- the field itself: the built-in ``german`` analyzer (stemming: plurals, inflections);
+- ``.parts``: compound parts with lowercase + asciifolding ("Büro" and "fläche" find
+  "Bürofläche", "Cafe" finds "Café"): ngrams on short fields (titles, labels, names), edge-ngrams
+  (word beginnings) on long texts, where full ngrams would make indexing several times slower;
+- ``.folded``: whole words, lowercase + asciifolding; the only subfield queried with fuzziness.
+No custom german_normalization/stemmer chains and no synonym/decompounder filters: synonyms and
+umlaut transliteration ("Buero" ↔ "Büro") are expanded in Python at query time (search/query.py).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from elasticsearch_dsl import Keyword, Text
 
 NGRAM_MIN = 3
-NGRAM_MAX = 20
+NGRAM_MAX = 12
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
@@ -21,39 +24,33 @@ INDEX_SETTINGS = {
     "analysis": {
         "tokenizer": {
             "imz_ngram": {
-                "type": "ngram",
-                "min_gram": NGRAM_MIN,
-                "max_gram": NGRAM_MAX,
-                "token_chars": ["letter", "digit"],
+                "type": "ngram", "min_gram": NGRAM_MIN, "max_gram": NGRAM_MAX, "token_chars": ["letter", "digit"],
+            },
+            "imz_edge": {
+                "type": "edge_ngram", "min_gram": NGRAM_MIN, "max_gram": 20, "token_chars": ["letter", "digit"],
             },
         },
         "analyzer": {
             "imz_ngram": {"type": "custom", "tokenizer": "imz_ngram", "filter": ["lowercase", "asciifolding"]},
+            "imz_edge": {"type": "custom", "tokenizer": "imz_edge", "filter": ["lowercase", "asciifolding"]},
             "imz_folded": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
         },
     },
 }
 
 
-def german_text(**kwargs) -> Text:
-    """A text field searched three ways: stemmed German, compound parts (ngram), typo-tolerant words."""
-    return Text(
-        analyzer="german",
-        fields={
-            "ngram": Text(analyzer="imz_ngram", search_analyzer="imz_folded"),
-            "folded": Text(analyzer="imz_folded"),
-        },
-        **kwargs,
-    )
+def _subfields(long_text: bool) -> dict:
+    return {
+        "parts": Text(analyzer="imz_edge" if long_text else "imz_ngram", search_analyzer="imz_folded"),
+        "folded": Text(analyzer="imz_folded"),
+    }
+
+
+def german_text(long_text: bool = False, **kwargs) -> Text:
+    """A text field searched three ways: stemmed German, compound parts, typo-tolerant words."""
+    return Text(analyzer="german", fields=_subfields(long_text), **kwargs)
 
 
 def german_keyword(**kwargs) -> Keyword:
     """An exact value (for facets and filters) that is also searchable as German text."""
-    return Keyword(
-        fields={
-            "text": Text(analyzer="german"),
-            "ngram": Text(analyzer="imz_ngram", search_analyzer="imz_folded"),
-            "folded": Text(analyzer="imz_folded"),
-        },
-        **kwargs,
-    )
+    return Keyword(fields={"text": Text(analyzer="german"), **_subfields(False)}, **kwargs)

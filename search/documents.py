@@ -26,12 +26,12 @@ class SearchDocument(Document):
 
     kind = ""  # short name: index alias suffix and queue key
     model_path = ""  # "app_label.ModelName"
-    # Fields searched by the site search and their boosts (each also has .ngram and .folded).
+    # Fields searched by the site search and their boosts (each also has .parts and .folded).
     text_fields = {}
 
     id = Integer()
     title = german_text()
-    description = german_text()
+    description = german_text(long_text=True)
     url = Keyword(index=False)
 
     @classmethod

@@ -1,7 +1,7 @@
 """Reads from the search index: the German full-text query, facets, highlights, autocomplete.
 
 ``text_query`` turns what a visitor typed into an engine query that works on osmem and real
-Elasticsearch alike: per word, the stemmed German field, the compound-part (ngram) subfield, the
+Elasticsearch alike: per word, the stemmed German field, the compound-part subfield (ngram, edge-ngram on long texts), the
 typo-tolerant folded subfield (fuzziness only there), umlaut spellings both ways and the curated
 synonyms (search/synonyms.py). Every word must match somewhere. ``SearchUnavailable`` means the
 engine could not answer; callers fall back or say so in German.
@@ -93,7 +93,7 @@ def word_clause(doc_cls, word: str) -> dict:
     should = []
     for form in spellings(word):
         should.append(_match(form, _fields(doc_cls, None)))
-        should.append(_match(form, _fields(doc_cls, "ngram", 0.6)))
+        should.append(_match(form, _fields(doc_cls, "parts", 0.6)))
         if len(form) >= MIN_FUZZY_CHARS:
             should.append(_match(form, _fields(doc_cls, "folded", 0.4), fuzziness="AUTO", prefix_length=1))
         else:
@@ -102,7 +102,7 @@ def word_clause(doc_cls, word: str) -> dict:
         should.append(_match(synonym, _fields(doc_cls, None, 0.8)))
         should.append(_match(synonym, _fields(doc_cls, "folded", 0.5)))
         if len(synonym) >= MIN_NGRAM_SYNONYM_CHARS:
-            should.append(_match(synonym, _fields(doc_cls, "ngram", 0.4)))
+            should.append(_match(synonym, _fields(doc_cls, "parts", 0.4)))
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
@@ -118,7 +118,7 @@ def highlight_spec(doc_cls) -> dict:
     fields = {}
     for name in ("title", "description"):
         size = {"number_of_fragments": 0} if name == "title" else {"fragment_size": 160, "number_of_fragments": 2}
-        for sub in ("", ".ngram", ".folded"):
+        for sub in ("", ".parts", ".folded"):
             fields[name + sub] = size
     return {"pre_tags": [_HL_PRE], "post_tags": [_HL_POST], "require_field_match": False, "fields": fields}
 
@@ -133,7 +133,7 @@ def pick_highlights(raw: dict | None) -> dict[str, str]:
     raw = raw or {}
     chosen = {}
     for name in ("title", "description"):
-        for key in (name, f"{name}.ngram", f"{name}.folded"):
+        for key in (name, f"{name}.parts", f"{name}.folded"):
             if raw.get(key):
                 chosen[name] = " … ".join(safe_highlight(f) for f in raw[key])
                 break
