@@ -43,6 +43,32 @@ def municipality_group():
     return group
 
 
+EDITOR_TOOLBOX_PERMISSIONS = [
+    f"{action}_{model}"
+    for model in ("heatplan", "planmeasure", "planstep", "kompassinstrumententry", "kompassproblementry")
+    for action in ("add", "change", "delete", "view")
+]
+
+
+def ensure_roles():
+    """After migrate: the municipalities' planner group exists, and the alliance editors (the partners
+    app's editor group) may see every plan and maintain the Kompass."""
+    from django.contrib.auth.models import Permission
+
+    from partners.services import editor_group
+
+    municipality_group()
+    editor_group().permissions.add(
+        *Permission.objects.filter(content_type__app_label="toolbox", codename__in=EDITOR_TOOLBOX_PERMISSIONS)
+    )
+
+
+def grant_planner_role(membership):
+    """People of a municipality may work on their municipality's plan (the policy keeps them there)."""
+    if membership.partner.kind == Partner.Kind.MUNICIPALITY:
+        membership.user.groups.add(municipality_group())
+
+
 class PlanError(Exception):
     """A request the planner refuses, with a German message for the person."""
 

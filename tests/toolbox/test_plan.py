@@ -241,3 +241,16 @@ def test_measure_in_a_plan_cannot_be_deleted_in_the_admin(client, b4, towns, adm
     response = client.post(reverse("wagtailadmin_pages:delete", args=[b4.pk]), follow=True)
     assert "steht in 1 Hitzeschutzplan" in response.content.decode()
     assert PlanMeasure.objects.filter(measure=b4).exists()
+
+
+def test_roles_editors_see_every_plan_and_new_municipality_people_can_plan(client, b4, towns):
+    from tests.partners.factories import alliance_editor, partner_person
+
+    factories.plan_for(towns["b"], b4)
+    client.force_login(alliance_editor("bündnis"))
+    assert "Stadt Bleicherode" in client.get(reverse("toolbox:plan_home")).content.decode()
+
+    newcomer = partner_person(factories.MunicipalityFactory(name="Stadt Camburg"), "camburg")
+    client.force_login(newcomer)
+    response = client.get(reverse("toolbox:plan_home"))
+    assert response.status_code == 302 and client.get(response["Location"]).status_code == 200
