@@ -7,7 +7,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from members import ical
-from members.tokens import invitation_token, poll_link_token, site_url
+from members.tokens import digest_off_token, invitation_token, poll_link_token, site_url
 
 
 def _send(to, subject, template, context, attachments=()):
@@ -66,5 +66,6 @@ def send_digest(user, items):
             "items": items,
             "area_link": site_url(reverse("members:home")),
             "profile_link": site_url(reverse("members:profile")),
+            "off_link": site_url(reverse("members:digest_off", args=[digest_off_token(user)])),
         },
     )

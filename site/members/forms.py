@@ -8,7 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
 from members import services
-from members.models import MemberProfile, Post, Task, Workspace
+from members.models import Meeting, MemberProfile, Post, Task, Workspace
 from partners.models import Partner
 
 
@@ -77,6 +77,29 @@ class PostForm(forms.ModelForm):
         model = Post
         fields = ["kind", "title", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["title", "start", "end", "place", "description"]
+        widgets = {
+            "start": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "end": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("start", "end"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%d.%m.%Y %H:%M"]
+            self.fields[name].error_messages["invalid"] = "Bitte Datum und Uhrzeit angeben (TT.MM.JJJJ HH:MM)."
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] <= cleaned["start"]:
+            raise forms.ValidationError("Das Ende muss nach dem Beginn liegen.")
+        return cleaned
 
 
 class ReplyForm(forms.Form):

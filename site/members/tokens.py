@@ -61,5 +61,20 @@ def read_poll_link_token(token, max_age=None):
     return data.get("p"), data.get("u")
 
 
+DIGEST_SALT = "members.digest-off"
+
+
+def digest_off_token(user):
+    return signing.dumps(user.pk, salt=DIGEST_SALT)
+
+
+def read_digest_off_token(token):
+    """The user id from an unsubscribe link (no expiry: switching off must always work), or None."""
+    try:
+        return signing.loads(token, salt=DIGEST_SALT)
+    except signing.BadSignature:
+        return None
+
+
 def site_url(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

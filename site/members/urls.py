@@ -19,13 +19,16 @@ _patterns = [
     ("umfrage/<str:token>/", views.poll_answer_signed, "poll_answer_signed"),
     ("kalender/termine.ics", views.calendar_public, "calendar_public"),
     ("kalender/<str:token>.ics", views.calendar_member, "calendar_member"),
+    ("zusammenfassung/abbestellen/<str:token>/", views.digest_off, "digest_off"),
     # Members only
     ("", views.home, "home"),
     ("bereich/<slug:slug>/", views.workspace, "workspace"),
     ("bereich/<slug:slug>/beitrag/neu/", views.post_create, "post_create"),
     ("bereich/<slug:slug>/beitrag/<int:post_id>/", views.post_detail, "post_detail"),
     ("bereich/<slug:slug>/dokument/neu/", views.document_upload, "document_upload"),
+    ("bereich/<slug:slug>/sitzung/neu/", views.meeting_create, "meeting_create"),
     ("dokumente/<int:document_id>/", views.document_download, "document_download"),
+    ("sitzungen/<int:meeting_id>.ics", views.meeting_ics, "meeting_ics"),
     ("fahrplan/", views.roadmap, "roadmap"),
     ("fahrplan/neu/", views.task_edit, "task_create"),
     ("fahrplan/<int:task_id>/", views.task_edit, "task_edit"),
@@ -54,6 +57,7 @@ PUBLIC_URL_NAMES = {
     "poll_answer_signed",
     "calendar_public",
     "calendar_member",
+    "digest_off",
 }
 
 urlpatterns = [path(route, private(view), name=name) for route, view, name in _patterns]

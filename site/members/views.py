@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 from alliance import selectors as alliance_selectors
 from members import forms, ical, selectors, services
 from members.access import is_office, member_required, office_required
-from members.models import MemberProfile, Poll, PollAnswer, Post, Task, Workspace
-from members.tokens import PollLinkError, invitation_token, read_poll_link_token
+from members.models import Meeting, MemberProfile, Poll, PollAnswer, Post, Task, Workspace
+from members.tokens import PollLinkError, invitation_token, read_digest_off_token, read_poll_link_token
 
 # --- Login, password, invitation ---
 
@@ -371,6 +371,40 @@ def profile(request):
             "workspaces": selectors.workspaces_for(request.user),
         },
     )
+
+
+def digest_off(request, token):
+    """One click from the digest e-mail switches it off, without logging in (confirmed by POST)."""
+    user_id = read_digest_off_token(token)
+    member_profile = MemberProfile.objects.filter(user_id=user_id).first() if user_id else None
+    if member_profile is None:
+        return render(request, "members/link_invalid.html", {"message": "Dieser Link ist ungültig."}, status=403)
+    if request.method == "POST":
+        member_profile.digest_enabled = False
+        member_profile.save(update_fields=["digest_enabled"])
+        return render(request, "members/digest_off.html", {"done": True})
+    return render(request, "members/digest_off.html", {"done": False})
+
+
+@member_required
+def meeting_create(request, slug):
+    space = _workspace_or_404(request, slug)
+    form = forms.MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        meeting = form.save(commit=False)
+        meeting.workspace = space
+        meeting.save()
+        messages.success(request, "Die Sitzung ist eingetragen.")
+        return redirect("members:workspace", slug=space.slug)
+    return render(request, "members/meeting_form.html", {"workspace": space, "form": form})
+
+
+@member_required
+def meeting_ics(request, meeting_id):
+    meeting = get_object_or_404(Meeting, pk=meeting_id, workspace__in=selectors.workspaces_for(request.user))
+    response = _ics(ical.meetings_calendar([meeting], name=meeting.title), "sitzung.ics")
+    response["Content-Disposition"] = 'attachment; filename="sitzung.ics"'
+    return response
 
 
 @member_required

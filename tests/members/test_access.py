@@ -26,7 +26,9 @@ def area(ag_klima, member, office):
         options=[(timezone.now() + datetime.timedelta(days=3), None)],
         invitees=[member],
     )
-    Meeting.objects.create(workspace=ag_klima, title=f"Sitzung {SECRET}", start=timezone.now() + datetime.timedelta(days=5))
+    meeting = Meeting.objects.create(
+        workspace=ag_klima, title=f"Sitzung {SECRET}", start=timezone.now() + datetime.timedelta(days=5)
+    )
     task = services_task(ag_klima)
     return {
         "slug": ag_klima.slug,
@@ -34,6 +36,7 @@ def area(ag_klima, member, office):
         "document_id": document.pk,
         "task_id": task.pk,
         "poll_id": poll.pk,
+        "meeting_id": meeting.pk,
         "user_id": member.pk,
         "uidb64": "MQ",
         "token": "falsch-123",

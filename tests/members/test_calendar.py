@@ -53,3 +53,21 @@ def test_unknown_or_deactivated_feed_is_404(client, member, ag_klima):
     member.is_active = False
     member.save()
     assert client.get(url).status_code == 404
+
+
+def test_members_add_a_meeting_and_download_its_ics(client_for, member, other_member, ag_klima):
+    client = client_for(member)
+    response = client.post(
+        reverse("members:meeting_create", args=[ag_klima.slug]),
+        {"title": "AG-Klima-Treffen", "start": "2030-03-12T10:00", "end": "2030-03-12T09:00"},
+    )
+    assert "Das Ende muss nach dem Beginn liegen." in response.content.decode()
+    response = client.post(
+        reverse("members:meeting_create", args=[ag_klima.slug]),
+        {"title": "AG-Klima-Treffen", "start": "2030-03-12T10:00", "end": "2030-03-12T12:00", "place": "Erfurt"},
+    )
+    assert response.status_code == 302
+    meeting = Meeting.objects.get(title="AG-Klima-Treffen")
+    assert "AG-Klima-Treffen" in client.get(reverse("members:workspace", args=[ag_klima.slug])).content.decode()
+    assert _summaries(client.get(reverse("members:meeting_ics", args=[meeting.pk]))) == ["AG-Klima-Treffen"]
+    assert client_for(other_member).get(reverse("members:meeting_ics", args=[meeting.pk])).status_code == 404

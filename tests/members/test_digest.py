@@ -1,6 +1,7 @@
 """The e-mail digest: what is new in one's workspaces, at most daily, and members can switch it off."""
 
 import datetime
+import re
 from unittest import mock
 
 from django.core import mail
@@ -48,3 +49,16 @@ def test_members_switch_the_digest_off(client_for, member, ag_klima):
 def test_nothing_new_sends_nothing(member):
     call_command("send_member_digest", stdout=open("/dev/null", "w"))
     assert not _digests()
+
+
+def test_one_click_opt_out_from_the_mail(client, member, ag_klima):
+    services.create_post(workspace=ag_klima, author=None, title="Neu bei Klima", body="...")
+    call_command("send_member_digest", stdout=open("/dev/null", "w"))
+    link = re.search(r"/intern/zusammenfassung/abbestellen/\S+/", _digests()[0].body).group(0)
+    assert client.get(link).status_code == 200
+    member.member_profile.refresh_from_db()
+    assert member.member_profile.digest_enabled  # a GET (link preview, virus scanner) changes nothing
+    assert "Erledigt" in client.post(link).content.decode()
+    member.member_profile.refresh_from_db()
+    assert not member.member_profile.digest_enabled
+    assert client.post(link.replace("abbestellen/", "abbestellen/x")).status_code == 403
