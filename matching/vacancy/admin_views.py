@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.vocabularies import UseType
-from matching.vacancy.forms import ListingFromUnitForm, MergeReportForm
+from matching.vacancy.forms import ListingFromUnitForm, MergeReportForm, UnitsImportForm
 from matching.vacancy.models import VacancyReport
 from matching.vacancy.permissions import contact_policy, report_policy, unit_policy
 from matching.vacancy.selectors import mix_reasons, proposals_for_unit
@@ -22,7 +22,9 @@ from matching.vacancy.services import (
     report_merge,
     report_set_status,
     unit_create_listing,
+    units_import,
 )
+from partners.selectors import partner_for_user
 
 
 def _owned(policy, user, pk, actions=("change",)):
@@ -143,3 +145,33 @@ class ReportProcessView(WagtailAdminTemplateMixin, TemplateView):
         else:
             raise PermissionDenied
         return redirect("wagtailsnippets_vacancy_vacancyreport:list")
+
+
+class UnitsImportView(WagtailAdminTemplateMixin, TemplateView):
+    """The contract's units CSV, uploaded by a town's people: checked first, written all or nothing;
+    a town's file may only hold its own units."""
+
+    template_name = "vacancy/admin/units_import.html"
+    page_title = "Gewerbeeinheiten importieren"
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not unit_policy.user_has_permission(request.user, "add"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(form=UnitsImportForm()))
+
+    def post(self, request, *args, **kwargs):
+        form = UnitsImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        try:
+            report = units_import(source=form.cleaned_data["file"], dry_run=form.cleaned_data["dry_run"],
+                                  municipality=partner_for_user(request.user))
+        except UnicodeDecodeError:
+            form.add_error("file", "Die Datei ist nicht UTF-8-kodiert. Bitte als UTF-8 speichern.")
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        status = 400 if report.errors else 200
+        return self.render_to_response(self.get_context_data(form=UnitsImportForm(), report=report), status=status)

@@ -147,3 +147,8 @@ class PortfolioForm(forms.Form):
         label="Flächen für das Portfolio", queryset=Premises.objects.public(), widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Bitte mindestens eine Fläche auswählen."},
     )
+
+
+class UnitsImportForm(forms.Form):
+    file = forms.FileField(label="CSV-Datei (UTF-8)", error_messages={"required": "Bitte eine CSV-Datei auswählen."})
+    dry_run = forms.BooleanField(label="nur prüfen, nichts speichern", required=False, initial=True)

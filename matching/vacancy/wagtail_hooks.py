@@ -12,7 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from matching.vacancy.admin_views import ReportProcessView, UnitDossierView, UnitListingView
+from matching.vacancy.admin_views import ReportProcessView, UnitDossierView, UnitListingView, UnitsImportView
 from matching.vacancy.forms import TownOwnedAdminForm, UnitAdminForm
 from matching.vacancy.models import ContactLogEntry, TargetMix, Unit, VacancyReport
 from matching.vacancy.permissions import contact_policy, mix_policy, report_policy, unit_policy
@@ -135,6 +135,7 @@ def vacancy_admin_urls():
         path("leerstand/einheit/<int:pk>/", UnitDossierView.as_view(), name="vacancy_unit_dossier"),
         path("leerstand/einheit/<int:pk>/anbieten/", UnitListingView.as_view(), name="vacancy_unit_listing"),
         path("leerstand/meldung/<int:pk>/", ReportProcessView.as_view(), name="vacancy_report_process"),
+        path("leerstand/import/", UnitsImportView.as_view(), name="vacancy_units_import"),
     ]
 
 
@@ -146,6 +147,16 @@ class _TownMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def vacancy_dashboard_menu_item():
     return _TownMenuItem("Leerstands-Dashboard", reverse("vacancy:dashboard"), icon_name="table", order=261)
+
+
+class _ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return unit_policy.user_has_permission(request.user, "add")
+
+
+@hooks.register("register_admin_menu_item")
+def vacancy_units_import_menu_item():
+    return _ImportMenuItem("Einheiten importieren", reverse("vacancy_units_import"), icon_name="upload", order=263)
 
 
 @hooks.register("register_admin_menu_item")

@@ -92,3 +92,29 @@ def test_dashboard_counts_inquiries_and_fitting_seekers_per_listing(client):
     row = row[:row.index("</tr>")]
     assert "<td>2</td><td>1</td>" in row.replace(" ", "").replace("\n", "")
     assert "Laden eines anderen Anbieters" not in page
+
+
+def test_town_imports_its_own_units_in_the_admin(client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    town = TownFactory(name="Stadt Erfurt")
+    TownFactory(name="Stadt Gera")
+    client.force_login(town_user(town, "erfurt"))
+    header = "external_id,city,street,house_number,use,vacant_since\n"
+    own = "IMP-1,Erfurt,Anger,3,vacant,2025-05-01\n"
+
+    def upload(text, dry_run):
+        data = {"file": SimpleUploadedFile("einheiten.csv", text.encode(), content_type="text/csv")}
+        if dry_run:
+            data["dry_run"] = "on"
+        return client.post("/admin/leerstand/import/", data)
+
+    response = upload(header + own, dry_run=True)
+    assert response.status_code == 200 and "Probelauf" in response.content.decode()
+    assert not Unit.objects.exists()
+    response = upload(header + own + "IMP-2,Gera,Sorge,1,retail,\n", dry_run=False)
+    assert response.status_code == 400 and "Die Einheit liegt in Gera, nicht in Ihrer Kommune." in response.content.decode()
+    assert not Unit.objects.exists()
+    response = upload(header + own, dry_run=False)
+    assert response.status_code == 200 and "1 Einheiten wurden neu angelegt" in response.content.decode()
+    assert Unit.objects.get().municipality == town
