@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
+from django.db.models import Max
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -220,6 +221,8 @@ def task_edit(request, task_id=None):
         # Members keep the responsibility as it is; only the office reassigns tasks.
         del form.fields["groups"]
     if request.method == "POST" and form.is_valid():
+        if task is None:
+            form.instance.position = (Task.objects.aggregate(last=Max("position"))["last"] or 0) + 1
         form.save()
         messages.success(request, "Die Aufgabe ist gespeichert.")
         return redirect("members:roadmap")

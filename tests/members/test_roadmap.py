@@ -51,6 +51,7 @@ def test_alliance_tasks_are_the_offices(client_for, member, office, alliance):
 
 
 def test_create_with_free_text_period_and_german_errors(client_for, member, ag_klima, ag_wulis):
+    TaskFactory(title="Schon da", groups=[ag_klima], position=3)
     client = client_for(member)
     response = client.post(reverse("members:task_create"), {"title": "Ohne Termin", "status": "open", "groups": [ag_klima.pk]})
     assert response.status_code == 200
@@ -66,3 +67,4 @@ def test_create_with_free_text_period_and_german_errors(client_for, member, ag_k
     )
     assert response.status_code == 302
     assert Task.objects.get(title="Gemeinsame AG-Sitzung").period == "10-11/2023"
+    assert list(Task.objects.values_list("title", flat=True))[-1] == "Gemeinsame AG-Sitzung"  # new tasks go last
