@@ -54,12 +54,13 @@ def list_offers(
     cost: list[str] = Query(None),  # noqa: B008
     provider: str | None = None,
     city: str | None = None,
+    tag: str | None = None,
     page: int = 1,
     page_size: int = 20,
 ):
     """Freigegebene, gültige Angebote der Bündnispartner. `category`, `target_group`, `stage`, `cost`
     (je mehrfach): eines der angegebenen Merkmale; verschiedene Filter gelten zusammen. `city`:
-    Angebote für diese Kommune und landesweite Angebote. `provider`: Name oder Kurzname des Anbieters.
+    Angebote für diese Kommune und landesweite Angebote. `provider`: Name oder Kurzname des Anbieters. `tag`: ein Schlagwort.
     `q`: Volltext. `page_size` höchstens 100. Unbekannte Codes, Kommunen oder Anbieter: 400."""
     form = OfferFilterForm(request.GET)
     if not form.is_valid():

@@ -41,6 +41,7 @@ class OfferFilterForm(forms.Form):
         help_text="Angebote für diese Kommune und landesweite Angebote",
     )
     provider = forms.CharField(label="Anbieter", required=False, max_length=200)
+    tag = forms.CharField(label="Schlagwort", required=False, max_length=100)
     page = forms.IntegerField(
         required=False, min_value=1, max_value=100_000,
         error_messages={"invalid": "Bitte eine Seitenzahl angeben.", "min_value": "Die Seitenzahl beginnt bei 1.",
@@ -80,6 +81,7 @@ class OfferFilterForm(forms.Form):
             "costs": data.get("cost") or [],
             "city": data.get("city"),
             "provider": data.get("provider"),
+            "tag": (data.get("tag") or "").strip() or None,
             "page": data.get("page") or 1,
             "page_size": data.get("page_size") or default_page_size,
         }

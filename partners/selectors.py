@@ -75,7 +75,7 @@ def _search_offers_on_database(qs: QuerySet, q: str) -> QuerySet:
 
 
 def filter_offers(qs: QuerySet, *, categories=(), target_groups=(), stages=(), costs=(), city=None,
-                  provider=None) -> QuerySet:
+                  provider=None, tag=None) -> QuerySet:
     """Exact filters; within one filter any of the given codes matches, filters combine with AND.
 
     ``stages``: offers without stages are for every stage. ``city``: offers for that municipality
@@ -93,6 +93,8 @@ def filter_offers(qs: QuerySet, *, categories=(), target_groups=(), stages=(), c
         qs = qs.filter(Q(statewide=True) | json_list_contains("municipalities", city))
     if provider is not None:
         qs = qs.filter(provider=provider)
+    if tag:
+        qs = qs.filter(pk__in=qs.model.objects.filter(tags__name__iexact=tag).values("pk"))
     return qs
 
 
@@ -149,11 +151,11 @@ def _facets(qs: QuerySet) -> dict[str, list[dict]]:
 
 
 def offers_search(*, q="", categories=(), target_groups=(), stages=(), costs=(), city=None, provider=None,
-                  page=1, page_size=20, base: QuerySet | None = None) -> OffersPage:
+                  tag=None, page=1, page_size=20, base: QuerySet | None = None) -> OffersPage:
     """The one search behind the public list and GET /api/v1/offers."""
     qs = public_offers() if base is None else base
     qs = filter_offers(qs, categories=categories, target_groups=target_groups, stages=stages, costs=costs,
-                       city=city, provider=provider)
+                       city=city, provider=provider, tag=tag)
     if q.strip():
         qs = search_offers(q, qs)
     page_size = min(max(1, page_size), MAX_PAGE_SIZE)

@@ -110,3 +110,16 @@ def test_sitemap_lists_public_offers_and_partners_only(client, offers, home_page
     assert offers["thex"].get_absolute_url() in xml
     assert offers["expired"].get_absolute_url() not in xml
     assert offers["draft"].get_absolute_url() not in xml
+
+
+def test_tags_link_to_the_offers_with_that_tag(client, offers):
+    offers["club"].tags.add("Nachfolge")
+    offers["club"].save()
+    offers["expired"].tags.add("Nachfolge")
+    offers["expired"].save()
+    html = client.get(offers["club"].get_absolute_url()).content.decode()
+    assert "/angebote/?tag=Nachfolge" in html
+    html = titles(client.get("/angebote/", {"tag": "nachfolge"}))
+    assert ">Nachfolge-Club</a>" in html and "1 Angebot gefunden" in html
+    api = client.get("/api/v1/offers", {"tag": "Nachfolge"}).json()
+    assert [row["title"] for row in api["results"]] == ["Nachfolge-Club"]
