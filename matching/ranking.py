@@ -337,19 +337,35 @@ class TextRule(Rule):
     name = "text"
     fields = ("title", "description", "use_type_labels", "feature_labels")
 
-    def applies(self, req):
-        return bool(req.text.strip())
+    def words(self, req) -> list[str]:
+        from search.query import words_of
 
-    def query(self, req):
-        return {"multi_match": {"query": req.text[:500], "fields": list(self.fields), "operator": "or"}}
+        return words_of(req.text[:500])
+
+    def applies(self, req):
+        return bool(req.text.strip()) and bool(self.words(req))
+
+    def query(self, req, *, named: bool = False):
+        """Any word of the seeker's text, German-analysed as the site search does it (compounds,
+        umlaut spellings, typos, synonyms); ``named`` tags each word so the reason can say which matched."""
+        from search.documents import PremisesDocument
+        from search.query import word_clause
+
+        clauses = []
+        for word in self.words(req):
+            clause = word_clause(PremisesDocument, word)
+            if named:
+                clause["bool"]["_name"] = f"text:{word}"
+            clauses.append(clause)
+        return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
     def functions(self, req):
         return [{"filter": self.query(req), "weight": self.weight}]
 
     def judge(self, req, doc):
-        matched = doc.get("_text_matched", False)
+        matched = doc.get("_text_matched") or []  # the words that matched (engine or reverse matching)
         if matched:
-            return Verdict(self.weight, self.weight, f"passt zu „{req.text.strip()[:60]}“")
+            return Verdict(self.weight, self.weight, "Beschreibung passt zu: " + ", ".join(matched[:5]))
         return Verdict(0, self.weight, None)
 
 
@@ -393,14 +409,13 @@ def premises_query(req: MatchRequest, *, size: int) -> dict:
     }
     if text_rule:
         # Which hits matched the text comes back through a named query; it does not filter.
-        named = text_rule.query(req)
-        named["multi_match"]["_name"] = "text"
-        body["query"]["function_score"]["query"]["bool"]["should"] = [named]
+        body["query"]["function_score"]["query"]["bool"]["should"] = text_rule.query(req, named=True)["bool"]["should"]
     return body
 
 
-def explain_premises(req: MatchRequest, doc: dict) -> Ranked | None:
-    """Score and reasons of one candidate from its indexed values; None when it misses too much."""
+def explain_premises(req: MatchRequest, doc: dict, *, town_gaps: dict | None = None) -> Ranked | None:
+    """Score and reasons of one candidate from its indexed values; None when it misses too much.
+    ``town_gaps``: a memo of target-mix gaps per town shared by the candidates of one request."""
     rules = active_rules(req)
     verdicts = [rule.judge(req, doc) for rule in rules]
     misses = [v.miss for v in verdicts if v.miss is not None]
@@ -413,7 +428,7 @@ def explain_premises(req: MatchRequest, doc: dict) -> Ranked | None:
     # Misses first: a near miss says up front what does not fit.
     reasons = [v.reason for v in verdicts if v.miss is not None and v.reason] + reasons
     reasons += [v.reason for v in verdicts if v.miss is None and v.reason]
-    reasons += target_mix_reasons(req, doc)
+    reasons += target_mix_reasons(req, doc, town_gaps=town_gaps)
     score = round(100 * earned / possible) if possible else 100
     near_miss = bool(misses)
     if near_miss:
@@ -421,22 +436,30 @@ def explain_premises(req: MatchRequest, doc: dict) -> Ranked | None:
     return Ranked(id=int(doc["id"]), score=score, reasons=reasons, near_miss=near_miss, source=doc)
 
 
-def target_mix_reasons(req: MatchRequest, doc: dict) -> list[str]:
+def target_mix_reasons(req: MatchRequest, doc: dict, *, town_gaps: dict | None = None) -> list[str]:
     """The listing's town lacks the seeker's use in its target mix (vacancy management's Zielbild):
-    "stärkt den Zielmix der Altstadt: Gastronomie fehlt"."""
-    from matching.vacancy.selectors import mix_reasons
+    "stärkt den Zielmix der Altstadt: Gastronomie fehlt". The gaps are looked up once per town
+    (``town_gaps``), not once per candidate: a results page of 50 costs no more queries than one of 10."""
+    from matching.vacancy.selectors import mix_gaps, mix_reason
 
     wanted = [u for u in req.use_types if u in (doc.get("use_types") or [])]
-    return mix_reasons(doc.get("city"), wanted)
+    city = doc.get("city")
+    if not city or not wanted:
+        return []
+    town_gaps = {} if town_gaps is None else town_gaps
+    if city not in town_gaps:
+        town_gaps[city] = mix_gaps(city)
+    return [mix_reason(mix, row) for mix, row in town_gaps[city] if row.use in wanted]
 
 
 def rank_premises(req: MatchRequest, hits: list[dict]) -> list[Ranked]:
     """Full fits first, then near misses, each best first (ties by id for stable answers)."""
     ranked = []
+    town_gaps: dict = {}
     for hit in hits:
         doc = dict(hit["_source"])
-        doc["_text_matched"] = "text" in (hit.get("matched_queries") or [])
-        result = explain_premises(req, doc)
+        doc["_text_matched"] = [n[5:] for n in (hit.get("matched_queries") or []) if n.startswith("text:")]
+        result = explain_premises(req, doc, town_gaps=town_gaps)
         if result is not None:
             ranked.append(result)
     ranked.sort(key=lambda r: (r.near_miss, -r.score, r.id))
