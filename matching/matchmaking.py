@@ -14,7 +14,6 @@ hands them to those rules. Three entry points:
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -243,13 +242,15 @@ class ListingFacts:
             "interim_use": self.interim_use,
         }
 
-    def text_matches(self, text: str) -> bool:
-        """Stands in for the engine's free-text match: a word of the seeker's text (4+ letters)
-        occurs in the listing's title, description or labels."""
+    def matched_words(self, text: str) -> list[str]:
+        """Stands in for the engine's free-text match (the space is not indexed): the seeker's
+        words that occur in the title, description or labels."""
+        from search.query import words_of
+
         haystack = " ".join([
             self.title, self.description, *labels(UseType, self.use_types), *labels(Feature, self.features),
         ]).casefold()
-        return any(word in haystack for word in re.findall(r"\w{4,}", text.casefold()))
+        return [word for word in words_of(text[:500]) if word.casefold() in haystack]
 
 
 @dataclass
@@ -278,7 +279,7 @@ def fitting_seekers(listing_facts: ListingFacts, limit: int = 10) -> list[Seeker
         req = request_from_profile(profile)
         if req.place is not None and req.radius_km and doc["location"] is None:
             continue  # cannot tell the distance
-        candidate = dict(doc, id=profile.pk, _text_matched=bool(req.text.strip()) and listing_facts.text_matches(req.text))
+        candidate = dict(doc, id=profile.pk, _text_matched=listing_facts.matched_words(req.text) if req.text else [])
         ranked: Ranked | None = explain_premises(req, candidate)
         if ranked is not None:
             fits.append(SeekerFit(profile=profile, score=ranked.score, reasons=ranked.reasons, near_miss=ranked.near_miss))

@@ -183,13 +183,24 @@ def test_reason_interim_use(client):
     assert found["Auf Zeit"]["score"] > found["Nur langfristig"]["score"]
 
 
+def test_reason_free_text_names_the_words_that_matched_in_german_forms(client):
+    PremisesFactory(title="Eiscafé am Markt", description="Mit Küche.")
+    PremisesFactory(title="Ladenlokal", description="Helle Fläche.")
+    index_all()
+    found = by_title(matches(client, text="Cafe mit Terrasse")["premises"])
+    assert "Beschreibung passt zu: Cafe" in found["Eiscafé am Markt"]["reasons"]
+    assert not any(r.startswith("Beschreibung passt") for r in found["Ladenlokal"]["reasons"])
+    nonsense = by_title(matches(client, text="xqzvw")["premises"])
+    assert not any(r.startswith("Beschreibung passt") for item in nonsense.values() for r in item["reasons"])
+
+
 def test_reason_free_text(client):
     PremisesFactory(title="Buchladen am Dom", description="Ehemalige Buchhandlung mit Regalen.")
     PremisesFactory(title="Ladenlokal", description="Helle Fläche.")
     index_all()
     found = by_title(matches(client, text="Buchhandlung")["premises"])
-    assert "passt zu „Buchhandlung“" in found["Buchladen am Dom"]["reasons"]
-    assert not any(r.startswith("passt zu") for r in found["Ladenlokal"]["reasons"])
+    assert "Beschreibung passt zu: Buchhandlung" in found["Buchladen am Dom"]["reasons"]
+    assert not any(r.startswith("Beschreibung passt") for r in found["Ladenlokal"]["reasons"])
     assert found["Buchladen am Dom"]["score"] > found["Ladenlokal"]["score"]
 
 

@@ -211,7 +211,7 @@ def test_fitting_seekers_ranks_saved_searches_for_a_space_with_reasons():
 
     assert [f.profile for f in fits] == [best, good, near]
     assert fits[0].score == 100 and "Schaufenster vorhanden" in fits[0].reasons
-    assert "passt zu „Buchladen“" in fits[0].reasons
+    assert "Beschreibung passt zu: Buchladen" in fits[0].reasons
     assert fits[2].near_miss and "10 m² kleiner als gewünscht" in fits[2].reasons
     assert all("Miete 700 € liegt im Budget" in f.reasons for f in fits)
     assert len(fitting_seekers(space, limit=1)) == 1
