@@ -29,6 +29,7 @@ ENGINE_ERRORS = (TransportError, ApiError, ConnectionError, TimeoutError)
 # 2-core machine; bulk requests get their own, longer timeout (searches keep the client's 5 s).
 CHUNK_SIZE = 100
 BULK_TIMEOUT_SECONDS = 120
+REBUILD_CHUNK_SIZE = 50
 PAGES = "pages"  # Wagtail pages: indexed by Wagtail's backend, queued here like the documents
 
 
@@ -189,11 +190,13 @@ def replay_pending(*, chunk_size: int = CHUNK_SIZE) -> ReplayResult:
     return result
 
 
-def rebuild(kind: str, *, progress: bool = True, chunk_size: int = CHUNK_SIZE) -> tuple[str, int]:
+def rebuild(kind: str, *, progress: bool = True, chunk_size: int = REBUILD_CHUNK_SIZE) -> tuple[str, int]:
     """Fill a new version of ``kind``'s index from the database, then swap the alias to it.
 
     The alias keeps serving the old version until the swap, so searches never see an empty or
-    half index; live changes during the rebuild are written to both versions.
+    half index; live changes during the rebuild are written to both versions, and each chunk
+    reads the database just before it is sent (an object deleted meanwhile is deleted, not
+    revived). Small chunks keep a single-threaded engine (osmem) answering searches in between.
     Returns the new index name and the number of documents.
     """
     from tqdm import tqdm
