@@ -160,6 +160,11 @@ def vacancy_units_import_menu_item():
 
 
 @hooks.register("register_admin_menu_item")
+def vacancy_portfolio_menu_item():
+    return MenuItem("Portfolio-Exposé (PDF)", reverse("vacancy:portfolio"), icon_name="doc-full", order=264)
+
+
+@hooks.register("register_admin_menu_item")
 def vacancy_early_warning_menu_item():
     return _TownMenuItem("Frühwarnliste", reverse("vacancy:early_warning"), icon_name="warning", order=262)
 

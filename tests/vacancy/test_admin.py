@@ -118,3 +118,22 @@ def test_town_imports_its_own_units_in_the_admin(client):
     response = upload(header + own, dry_run=False)
     assert response.status_code == 200 and "1 Einheiten wurden neu angelegt" in response.content.decode()
     assert Unit.objects.get().municipality == town
+
+
+def test_a_town_adds_a_unit_with_its_first_history_entry(client):
+    town = TownFactory(name="Stadt Erfurt")
+    client.force_login(town_user(town, "erfurt"))
+    assert client.get("/admin/snippets/vacancy/unit/add/").status_code == 200
+    data = {
+        "municipality": town.pk, "external_id": "NEU-1", "street": "Domplatz", "house_number": "4", "city": "erfurt",
+        "zone": "Altstadt", "floor": "eg", "area_sqm": "95", "latitude": "", "longitude": "", "use": "gastronomy",
+        "business_name": "Eiscafé Venezia", "vacant_since": "", "soon_vacant_from": "2027-09-30",
+        "soon_vacant_reason": "retirement", "takeover_possible": "on", "owner_name": "", "owner_contact": "",
+    }
+    response = client.post("/admin/snippets/vacancy/unit/add/", data)
+    assert response.status_code == 302
+    unit = Unit.objects.get(external_id="NEU-1")
+    assert unit.city == "Erfurt" and unit.takeover_possible
+    assert list(unit.uses.values_list("use", "business_name")) == [("gastronomy", "Eiscafé Venezia")]
+    response = client.post("/admin/snippets/vacancy/unit/add/", {**data, "external_id": "NEU-2", "city": "Atlantis"})
+    assert response.status_code == 200 and "Ortsverzeichnis nicht bekannt" in response.content.decode()
