@@ -4,6 +4,7 @@ seekers change their own searches through their signed links."""
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from matching.models import SeekerProfile
@@ -19,9 +20,12 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+seeker_permission_policy = ReadOnlyPermissionPolicy(SeekerProfile)
+register_permission_policy(SeekerProfile, seeker_permission_policy, exact_class=True)
+
+
 class SeekerProfileViewSet(SnippetViewSet):
     model = SeekerProfile
-    permission_policy = ReadOnlyPermissionPolicy(SeekerProfile)
     icon = "user"
     menu_label = "Suchprofile"
     list_display = ["__str__", "kind_label", "sector", "city", "allow_contact", "confirmed_at", "unsubscribed_at"]
