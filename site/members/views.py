@@ -478,7 +478,7 @@ def office_member_edit(request, user_id):
         "first_name": person.first_name,
         "last_name": person.last_name,
         "organisation": member_profile.organisation,
-        "workspaces": selectors.workspaces_for(person).filter(is_alliance=False) if not person.is_superuser else [],
+        "workspaces": Workspace.objects.filter(is_alliance=False, group__in=person.groups.all()),
     }
     form = forms.MemberForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

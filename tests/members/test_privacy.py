@@ -30,12 +30,12 @@ def document(ag_klima, member):
     )
 
 
-def test_sitemap_lists_public_pages_only(client, pages):
+def test_sitemap_lists_public_pages_only(client, pages, document):
     public, private = pages
     xml = client.get("/sitemap.xml").content.decode()
     assert public.url in xml
     assert private.url not in xml
-    assert "/intern/" not in xml
+    assert "/intern/" not in xml and document.url not in xml
 
 
 def test_robots_disallows_the_area(client):
