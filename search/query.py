@@ -26,6 +26,7 @@ MAX_WORD_CHARS = 40
 MAX_RESULT_WINDOW = 10_000
 MIN_FUZZY_CHARS = 4
 MIN_NGRAM_SYNONYM_CHARS = 5
+LONG_TEXT_FIELDS = {"description"}  # edge-ngram parts, no fuzziness (search/analysis.py)
 
 STOP_WORDS = {
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "mit",
@@ -71,9 +72,12 @@ def spellings(word: str) -> list[str]:
     return forms
 
 
-def _fields(doc_cls: type[SearchDocument], sub: str | None, factor: float = 1.0) -> list[str]:
+def _fields(doc_cls: type[SearchDocument], sub: str | None, factor: float = 1.0, *, long_text=None) -> list[str]:
+    """``field^boost`` for the document's text fields (``long_text``: True only long texts, False none)."""
     fields = []
     for name, boost in doc_cls.text_fields.items():
+        if long_text is not None and (name in LONG_TEXT_FIELDS) != long_text:
+            continue
         base = f"{name}.text" if _is_keyword(doc_cls, name) else name
         target = base if sub is None else f"{name}.{sub}"
         fields.append(f"{target}^{boost * factor:g}")
@@ -95,7 +99,10 @@ def word_clause(doc_cls, word: str) -> dict:
         should.append(_match(form, _fields(doc_cls, None)))
         should.append(_match(form, _fields(doc_cls, "parts", 0.6)))
         if len(form) >= MIN_FUZZY_CHARS:
-            should.append(_match(form, _fields(doc_cls, "folded", 0.4), fuzziness="AUTO", prefix_length=1))
+            # Typos only where they matter (titles, labels, names): fuzzy over long texts is slow and noisy.
+            should.append(_match(form, _fields(doc_cls, "folded", 0.4, long_text=False), fuzziness="AUTO",
+                                 prefix_length=1))
+            should.append(_match(form, _fields(doc_cls, "folded", 0.4, long_text=True)))
         else:
             should.append(_match(form, _fields(doc_cls, "folded", 0.4)))
     for synonym in synonyms(word):
@@ -103,6 +110,8 @@ def word_clause(doc_cls, word: str) -> dict:
         should.append(_match(synonym, _fields(doc_cls, "folded", 0.5)))
         if len(synonym) >= MIN_NGRAM_SYNONYM_CHARS:
             should.append(_match(synonym, _fields(doc_cls, "parts", 0.4)))
+    # An empty field list would fall back to the index's default field ("*"): never send one.
+    should = [clause for clause in should if clause["multi_match"]["fields"]]
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
