@@ -76,3 +76,16 @@ def test_labels_of_use_types_and_features(listings):
 
 def test_all_words_must_match(listings):
     check(listings, "Büro Altstadt", must=["etage"], must_not=["buero"])
+
+
+def test_synonyms_reach_text_without_the_query_word(db, committed):
+    with committed():
+        retail = PremisesFactory(title="Fläche für Einzelhandel", description="Große Fenster.", use_types=["service"])
+        bistro = PremisesFactory(title="Kleines Bistro", description="Mit Theke.", use_types=["service"])
+        office = PremisesFactory(title="Kanzleiräume", description="Ruhig.", use_types=["service"])
+    assert found("Laden") == {retail.pk}
+    assert found("Imbiss") == {bistro.pk}
+    assert found("Gaststätten") == {bistro.pk}
+    assert found("Läden") == {retail.pk}
+    assert office.pk not in found("Laden") | found("Imbiss")
+    assert found(NONSENSE) == set()
