@@ -5,7 +5,7 @@ Each app contributes a router; errors answer in German with the field and the re
 
 from django.http import HttpRequest
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 
 api = NinjaAPI(
     title="Innenstädte mit Zukunft – API",
@@ -39,6 +39,23 @@ def _validation_error(request: HttpRequest, exc: ValidationError):
         loc = [str(part) for part in error.get("loc", []) if part not in ("query", "body", "payload")]
         errors.append({"field": ".".join(loc) or "body", "reason": _german_reason(error)})
     return api.create_response(request, {"errors": errors}, status=422)
+
+
+HTTP_REASONS = {
+    400: "Der Inhalt der Anfrage ist kein gültiges JSON.",
+    401: "Bitte melden Sie sich an.",
+    403: "Dafür fehlt Ihnen die Berechtigung.",
+    404: "Nicht gefunden.",
+    405: "Diese Methode ist hier nicht erlaubt.",
+    429: "Zu viele Anfragen. Bitte versuchen Sie es später erneut.",
+}
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError):
+    """ninja's own refusals (e.g. a body that is not JSON) answer in German like ours."""
+    reason = HTTP_REASONS.get(exc.status_code, "Die Anfrage konnte nicht bearbeitet werden.")
+    return api.create_response(request, {"errors": [{"field": "body", "reason": reason}]}, status=exc.status_code)
 
 
 def _german_reason(error) -> str:

@@ -1,0 +1,27 @@
+"""Every API refuses bad input in German with the field and the reason, never with a 500."""
+
+import pytest
+
+POST_ENDPOINTS = ["/api/v1/matches", "/api/v1/vacancy-reports"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", POST_ENDPOINTS)
+@pytest.mark.parametrize("body", ["{kein json", "[1, 2", "\x00\x01", "null"])
+def test_a_body_that_is_not_json_gets_a_german_answer(client, url, body):
+    response = client.post(url, body, content_type="application/json")
+
+    assert response.status_code in (400, 422)
+    errors = response.json()["errors"]
+    assert errors and all(error["field"] and error["reason"] for error in errors)
+    assert "Cannot" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_openapi_schema_lists_every_public_endpoint(client):
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+
+    for path in ["/api/v1/premises", "/api/v1/offers", "/api/v1/matches", "/api/v1/measures", "/api/v1/kompass",
+                 "/api/v1/stats/vacancy", "/api/v1/vacancy-reports"]:
+        assert path in paths
+    assert not any(path.startswith("/api/v1/intern") for path in paths)
