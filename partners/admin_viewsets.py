@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -88,7 +88,7 @@ class PartnerOwnedSnippetViewSet(SnippetViewSet):
             if pk is not None and not viewset.ownership_policy.owned_by(request.user).filter(
                 pk=unquote(str(pk))
             ).exists():
-                raise PermissionDenied
+                raise Http404("Nicht gefunden oder nicht Ihre Organisation.")  # existence is not revealed
             return view(request, *args, **view_kwargs)
 
         return owned_objects_only

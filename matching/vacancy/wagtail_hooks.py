@@ -2,55 +2,33 @@
 contact log as snippets (each narrowed to the user's town by the town policy), plus the unit
 dossier, "Als Fläche anbieten" and report processing, and menu links to dashboard and early warning."""
 
-from django.http import Http404
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from matching.vacancy.admin_views import ReportProcessView, UnitDossierView, UnitListingView, UnitsImportView
 from matching.vacancy.forms import TownOwnedAdminForm, UnitAdminForm
 from matching.vacancy.models import ContactLogEntry, TargetMix, Unit, VacancyReport
-from matching.vacancy.permissions import contact_policy, mix_policy, report_policy, unit_policy
-
-ACTIONS = ["view", "change", "delete"]
-
-
-class _OwnTownObjectMixin:
-    """Object views open only the user's own town's objects (another town's answer 404)."""
-
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if not self.permission_policy.user_has_any_permission_for_instance(self.request.user, ACTIONS, obj):
-            raise Http404("Nicht gefunden oder nicht Ihre Kommune.")
-        return obj
+from matching.vacancy.permissions import report_policy, unit_policy
+from partners.admin_viewsets import PartnerOwnedSnippetViewSet
 
 
-def _own_town(view_class):
-    return type(f"OwnTown{view_class.__name__}", (_OwnTownObjectMixin, view_class), {})
+class TownScopedViewSet(PartnerOwnedSnippetViewSet):
+    """Each town's people see and open only their own town's objects (the shared partner guard)."""
 
-
-class TownScopedViewSet(SnippetViewSet):
-    policy = None
     search_backend_name = None  # database search: the listing shows the user's own town only
     related = ["municipality"]
-    edit_view_class = _own_town(snippet_views.EditView)
-    delete_view_class = _own_town(snippet_views.DeleteView)
-    usage_view_class = _own_town(snippet_views.UsageView)
-    history_view_class = _own_town(snippet_views.HistoryView)
-    inspect_view_class = _own_town(snippet_views.InspectView)
 
     def get_queryset(self, request):
-        return self.policy.instances_user_has_any_permission_for(request.user, ACTIONS).select_related(*self.related)
+        return super().get_queryset(request).select_related(*self.related)
 
 
 class UnitViewSet(TownScopedViewSet):
     model = Unit
-    policy = unit_policy
     icon = "home"
     menu_label = "Gewerbeeinheiten"
     list_display = ["__str__", "zone", "use", "business_name", "vacant_since", "soon_vacant_from"]
@@ -74,7 +52,6 @@ class UnitViewSet(TownScopedViewSet):
 
 class ReportViewSet(TownScopedViewSet):
     model = VacancyReport
-    policy = report_policy
     icon = "warning"
     menu_label = "Meldungen (Warteschlange)"
     list_display = ["__str__", "status", "soon_vacant_from", "created_at"]
@@ -92,7 +69,6 @@ class ReportViewSet(TownScopedViewSet):
 
 class TargetMixViewSet(TownScopedViewSet):
     model = TargetMix
-    policy = mix_policy
     icon = "table"
     menu_label = "Zielmix"
     list_display = ["__str__", "city", "zone"]
@@ -104,7 +80,6 @@ class TargetMixViewSet(TownScopedViewSet):
 
 class ContactLogViewSet(TownScopedViewSet):
     model = ContactLogEntry
-    policy = contact_policy
     icon = "mail"
     menu_label = "Kontaktprotokoll"
     list_display = ["__str__", "unit", "with_whom", "summary", "next_step", "due_on"]

@@ -36,7 +36,10 @@ def world(db):
 
 
 def refused(response):
-    """Wagtail's admin answers a PermissionDenied with a redirect to the dashboard and a message."""
+    """Another organisation's object does not exist for this user (404); a view the user's role may
+    not use at all is refused the Wagtail way (redirect to the dashboard with a message)."""
+    if response.status_code == 404:
+        return True
     return response.status_code == 302 and response.url == reverse("wagtailadmin_home")
 
 
