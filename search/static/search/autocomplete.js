@@ -22,7 +22,7 @@
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", listId);
     input.setAttribute("autocomplete", "off");
-    input.parentNode.appendChild(list);
+    input.insertAdjacentElement("afterend", list);
 
     function close() {
       list.hidden = true;
@@ -57,6 +57,9 @@
         item.appendChild(link);
         list.appendChild(item);
       });
+      // Right under the input (offsets are relative to the positioned form).
+      list.style.top = (input.offsetTop + input.offsetHeight) + "px";
+      if (input.hasAttribute("data-autocomplete")) { list.style.left = input.offsetLeft + "px"; }
       list.hidden = false;
       input.setAttribute("aria-expanded", "true");
       active = -1;
