@@ -184,3 +184,15 @@ def test_the_sixth_inquiry_within_a_minute_from_one_address_is_refused(client):
     assert PremisesInquiry.objects.count() == 6  # five from the first address, one from the other
     assert other_address.status_code == 302
     assert len(mail.outbox) == 6
+
+
+@pytest.mark.django_db
+def test_the_listing_page_offers_its_pdf_expose_with_the_same_facts(client):
+    listing = PremisesFactory(title="Eckladen am Anger", area_sqm=120, rent_month_eur=1850)
+
+    page = client.get(listing.get_absolute_url()).content.decode()
+    expose = client.get(f"/leerstand/expose/{listing.pk}/").content.decode()
+
+    assert f"/leerstand/expose/{listing.pk}.pdf" in page
+    for fact in ("120 m²", "1.850 € pro Monat", "Einzelhandel"):
+        assert fact in page and fact in expose
