@@ -55,13 +55,15 @@ def list_premises(
     area_max: float | None = None,
     rent_max: float | None = None,
     interim_use: bool | None = None,
+    sort: str | None = None,
     page: int = 1,
     page_size: int = 20,
 ):
     """Veröffentlichte und reservierte Flächen. `city` ohne `radius_km` beschränkt auf die Kommune;
     mit `radius_km` wird im Umkreis um die Kommune (oder um `lat`/`lon`) gesucht. `distance_km` gibt
     es, sobald ein Ort angegeben ist. `use_type` (mehrfach): eine der Nutzungsarten; `feature`
-    (mehrfach): alle Merkmale. `page_size` höchstens 100."""
+    (mehrfach): alle Merkmale. `sort`: relevance, distance, rent, area oder date (ohne Angabe: Relevanz bei `q`,
+    Entfernung bei einem Ort, sonst neueste zuerst). `page_size` höchstens 100."""
     form = PremisesFilterForm(request.GET)
     if not form.is_valid():
         raise ApiInputError(*form.first_error())

@@ -89,6 +89,12 @@ class PremisesFilterForm(forms.Form):
                         "min_value": "Die Miete darf nicht negativ sein."},
     )
     interim_use = TriStateField(label="Zwischennutzung möglich", required=False)
+    sort = forms.ChoiceField(
+        label="Sortierung", required=False,
+        choices=[("", "passend (Relevanz bzw. Entfernung)"), ("relevance", "Relevanz"), ("distance", "Entfernung"),
+                 ("rent", "Miete aufsteigend"), ("area", "Fläche absteigend"), ("date", "neueste zuerst")],
+        error_messages={"invalid_choice": "Unbekannte Sortierung „%(value)s“ (relevance, distance, rent, area, date)."},
+    )
     page = forms.IntegerField(
         required=False, min_value=1, max_value=100_000,
         error_messages={"invalid": "Bitte eine Seitenzahl angeben.", "min_value": "Die Seitenzahl beginnt bei 1.",
@@ -112,6 +118,8 @@ class PremisesFilterForm(forms.Form):
             if place is None:
                 self.add_error("city", f"Die Kommune „{city}“ ist im Ortsverzeichnis nicht bekannt.")
             data["place"] = place
+        if data.get("sort") == "distance" and not city and lat is None:
+            self.add_error("sort", "Nach Entfernung sortieren geht nur mit einem Ort (city) oder Koordinaten.")
         if data.get("radius_km") is not None and not city and lat is None and "radius_km" not in self.errors:
             self.add_error("radius_km", "Ein Umkreis braucht einen Ort (city) oder Koordinaten (lat und lon).")
         area_min, area_max = data.get("area_min"), data.get("area_max")
@@ -145,6 +153,7 @@ class PremisesFilterForm(forms.Form):
             "area_max": data.get("area_max"),
             "rent_max": data.get("rent_max"),
             "interim_use": data.get("interim_use"),
+            "sort": data.get("sort") or "",
             "page": data.get("page") or 1,
             "page_size": data.get("page_size") or default_page_size,
         }

@@ -1,7 +1,9 @@
 """Reads of the premises register: the one search behind the public list, the map and the API.
 
-``premises_search`` is the single place that turns filters into results, distances and facets,
-so moving full text, filters and facets onto Elasticsearch later changes this module only.
+``premises_search`` is the single place that turns filters into results, distances and facets.
+It asks the search engine once (exact filters first, then the radius, German full text, facets
+from aggregations, sort and page) and loads only the page's rows from the database. When the
+engine is away, the same filters run on the database, so the list keeps working.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from core.vocabularies import Feature, UseType
 from matching.gazetteer import Place
 from matching.geo import EARTH_RADIUS_KM, bounding_box
 from matching.models import Premises
-from search.query import text_filter
+from search.query import SearchUnavailable, search_kind, text_filter
 
 MAX_PAGE_SIZE = 100
 MAX_MARKERS = 2000
@@ -107,7 +109,73 @@ def _filtered(
     return qs
 
 
-def premises_search(
+def premises_search(**filters) -> PremisesPage:
+    """Public listings matching the filters, one page of them, and facet counts.
+
+    ``city`` restricts to one municipality; ``near`` (a place) adds ``distance_km`` and sorts by
+    it; with ``radius_km`` only listings within that distance of ``near`` remain. Use types match
+    any of the given codes, features all of them. One engine query and one database query.
+    """
+    try:
+        return _search_on_engine(**filters)
+    except SearchUnavailable:
+        return _search_on_database(**filters)
+
+
+def _engine_filters(*, city, near, radius_km, use_types, features, area_min, area_max, rent_max, interim_use):
+    """Exact filters first (cheap), the radius last."""
+    clauses: list[dict] = []
+    if city:
+        clauses.append({"term": {"city": city}})
+    if use_types:
+        clauses.append({"terms": {"use_types": list(use_types)}})
+    for code in features:
+        clauses.append({"term": {"features": code}})
+    area = {key: float(value) for key, value in (("gte", area_min), ("lte", area_max)) if value is not None}
+    if area:
+        clauses.append({"range": {"area_sqm": area}})
+    if rent_max is not None:
+        clauses.append({"range": {"rent_month_eur": {"lte": float(rent_max)}}})
+    if interim_use is not None:
+        clauses.append({"term": {"interim_use": bool(interim_use)}})
+    if near is not None and radius_km is not None:
+        clauses.append({"geo_distance": {"distance": f"{radius_km}km", "location": {"lat": near.lat, "lon": near.lon}}})
+    return clauses
+
+
+FACET_SIZE = 50
+SORTS = ("relevance", "distance", "rent", "area", "date")
+
+
+def _sort_key(sort: str, *, q: str, near) -> str:
+    """The order asked for, else relevance for a text, distance around a place, newest otherwise."""
+    if sort in SORTS and not (sort == "distance" and near is None):
+        return sort
+    if (q or "").strip():
+        return "relevance"
+    return "distance" if near is not None else "date"
+
+
+def _engine_facets(aggregations: dict) -> dict[str, list[dict]]:
+    def buckets(name):
+        return (aggregations.get(name) or {}).get("buckets") or []
+
+    def vocabulary_facet(name, vocabulary):
+        names = dict(vocabulary.choices)
+        return [
+            {"value": b["key"], "label": names.get(b["key"], b["key"]), "count": b["doc_count"]}
+            for b in buckets(name) if b["doc_count"]
+        ]
+
+    cities = sorted(buckets("city"), key=lambda b: (-b["doc_count"], b["key"]))
+    return {
+        "city": [{"value": b["key"], "label": b["key"], "count": b["doc_count"]} for b in cities],
+        "use_types": vocabulary_facet("use_types", UseType),
+        "features": vocabulary_facet("features", Feature),
+    }
+
+
+def _search_on_engine(
     *,
     q: str = "",
     city: str | None = None,
@@ -119,16 +187,70 @@ def premises_search(
     area_max=None,
     rent_max=None,
     interim_use: bool | None = None,
+    sort: str = "",
     page: int = 1,
     page_size: int = 20,
     with_facets: bool = True,
 ) -> PremisesPage:
-    """Public listings matching the filters, one page of them, and facet counts.
+    page_size = max(1, min(page_size, MAX_PAGE_SIZE))
+    page = max(1, page)
+    filters = _engine_filters(
+        city=city, near=near, radius_km=radius_km, use_types=use_types, features=features,
+        area_min=area_min, area_max=area_max, rent_max=rent_max, interim_use=interim_use,
+    )
+    order = _sort_key(sort, q=q, near=near)
+    engine_sort: list = []
+    if near is not None:  # the distance is read from this sort value, so it is always computed
+        by_distance = {"_geo_distance": {"location": {"lat": near.lat, "lon": near.lon}, "order": "asc", "unit": "km"}}
+        engine_sort.append(by_distance)
+    engine_sort = {
+        "distance": engine_sort,
+        "relevance": [{"_score": "desc"}] + engine_sort,
+        "rent": [{"rent_month_eur": {"order": "asc", "missing": "_last"}}] + engine_sort,
+        "area": [{"area_sqm": "desc"}] + engine_sort,
+        "date": [{"created_at": "desc"}] + engine_sort,
+    }[order] + [{"created_at": "desc"}, {"id": "desc"}]
+    aggs = None
+    if with_facets:
+        aggs = {
+            "city": {"terms": {"field": "city", "size": FACET_SIZE}},
+            "use_types": {"terms": {"field": "use_types", "size": len(UseType.values)}},
+            "features": {"terms": {"field": "features", "size": len(Feature.values)}},
+        }
+    count, hits, aggregations = search_kind(
+        "premises", q=q, filters=filters, aggs=aggs, sort=engine_sort, offset=(page - 1) * page_size, size=page_size,
+        highlight=False, require_text=False, source=False,
+    )
+    rows = Premises.objects.public().select_related("lister").in_bulk([hit.id for hit in hits])
+    items = []
+    for hit in hits:
+        item = rows.get(hit.id)
+        if item is None:  # deleted or withdrawn a moment ago; the index follows after commit
+            continue
+        item.distance_km = hit.distance_km
+        items.append(item)
+    facets = _engine_facets(aggregations) if with_facets else {}
+    return PremisesPage(count=count, items=items, page=page, page_size=page_size, facets=facets, near=near)
 
-    ``city`` restricts to one municipality; ``near`` (a place) adds ``distance_km`` and sorts by
-    it; with ``radius_km`` only listings within that distance of ``near`` remain. Use types match
-    any of the given codes, features all of them. A constant number of queries per call.
-    """
+
+def _search_on_database(
+    *,
+    q: str = "",
+    city: str | None = None,
+    near: Place | None = None,
+    radius_km: float | None = None,
+    use_types=(),
+    features=(),
+    area_min=None,
+    area_max=None,
+    rent_max=None,
+    interim_use: bool | None = None,
+    sort: str = "",
+    page: int = 1,
+    page_size: int = 20,
+    with_facets: bool = True,
+) -> PremisesPage:
+    """The same search on the database, while the engine is away."""
     page_size = max(1, min(page_size, MAX_PAGE_SIZE))
     page = max(1, page)
     qs = _filtered(
@@ -136,7 +258,15 @@ def premises_search(
         area_min=area_min, area_max=area_max, rent_max=rent_max, interim_use=interim_use,
     )
     count = qs.count()
-    ordering = ["distance", "-created_at", "-id"] if near is not None else ["-created_at", "-id"]
+    order = _sort_key(sort, q=q, near=near)
+    distance = ["distance"] if near is not None else []
+    ordering = {
+        "distance": distance,
+        "relevance": distance,  # the database has no relevance: nearest or newest first
+        "rent": [F("rent_month_eur").asc(nulls_last=True), *distance],
+        "area": ["-area_sqm", *distance],
+        "date": ["-created_at"],
+    }[order] + ["-created_at", "-id"]
     start = (page - 1) * page_size
     items = list(qs.select_related("lister").order_by(*ordering)[start:start + page_size])
     for item in items:

@@ -92,7 +92,7 @@ def premises_markers(request):
         field, reason = form.first_error()
         return JsonResponse({"errors": [{"field": field, "reason": reason}]}, status=400)
     kwargs = form.search_kwargs()
-    for key in ("page", "page_size"):
+    for key in ("page", "page_size", "sort"):
         kwargs.pop(key)
     markers = premises_map_markers(**kwargs)
     return JsonResponse({"count": len(markers), "markers": markers})

@@ -17,12 +17,13 @@ def north_of_erfurt(km):
 
 
 @pytest.fixture
-def ring(db):
-    """Listings at known distances from Erfurt's centre, on both sides of a 10 km boundary."""
+def ring(search_index):
+    """Listings at known distances from Erfurt's centre, on both sides of a 10 km boundary (indexed)."""
     listings = {}
-    for km in (0.5, 9.9, 10.1, 25.0):
-        lat, lon = north_of_erfurt(km)
-        listings[km] = PremisesFactory(title=f"Fläche {km} km", latitude=lat, longitude=lon)
+    with search_index():
+        for km in (0.5, 9.9, 10.1, 25.0):
+            lat, lon = north_of_erfurt(km)
+            listings[km] = PremisesFactory(title=f"Fläche {km} km", latitude=lat, longitude=lon)
     return listings
 
 
@@ -56,6 +57,7 @@ def test_results_are_ordered_by_distance_when_a_place_is_given(client, ring):
     response = client.get(API, {"lat": ERFURT[0], "lon": ERFURT[1], "radius_km": 50})
 
     distances = [row["distance_km"] for row in response.json()["results"]]
+    assert len(distances) == 4
     assert distances == sorted(distances)
 
 
@@ -88,10 +90,11 @@ def test_bad_filters_answer_400_with_field_and_german_reason(client, params, fie
 
 
 @pytest.mark.django_db
-def test_listings_that_are_not_on_offer_stay_private(client):
-    shown = PremisesFactory(title="Veröffentlicht")
-    hidden = [PremisesFactory(title=f"Nicht öffentlich {status}", status=status)
-              for status in (Premises.Status.DRAFT, Premises.Status.LET, Premises.Status.EXPIRED)]
+def test_listings_that_are_not_on_offer_stay_private(client, search_index):
+    with search_index():
+        shown = PremisesFactory(title="Veröffentlicht")
+        hidden = [PremisesFactory(title=f"Nicht öffentlich {status}", status=status)
+                  for status in (Premises.Status.DRAFT, Premises.Status.LET, Premises.Status.EXPIRED)]
 
     titles = {row["title"] for row in client.get(API).json()["results"]}
     assert titles == {shown.title}
@@ -101,12 +104,13 @@ def test_listings_that_are_not_on_offer_stay_private(client):
 
 
 @pytest.mark.django_db
-def test_the_contact_address_never_appears_publicly(client):
-    listing = PremisesFactory(contact_email=SECRET_CONTACT)
+def test_the_contact_address_never_appears_publicly(client, search_index):
+    with search_index():
+        listing = PremisesFactory(contact_email=SECRET_CONTACT, title="Laden mit geheimer Adresse")
 
+    assert SECRET_CONTACT not in client.get(reverse("matching:premises_map")).content.decode()
     pages = [
         client.get(reverse("matching:premises_list")),
-        client.get(reverse("matching:premises_map")),
         client.get(reverse("matching:premises_markers")),
         client.get(listing.get_absolute_url()),
         client.get(API),
@@ -114,7 +118,8 @@ def test_the_contact_address_never_appears_publicly(client):
     ]
     for response in pages:
         assert response.status_code == 200
-        assert SECRET_CONTACT not in response.content.decode()
+        assert "Laden mit geheimer Adresse" in response.content.decode()  # the listing is there ...
+        assert SECRET_CONTACT not in response.content.decode()  # ... its contact address is not
 
 
 def inquiry(**overrides):
@@ -196,3 +201,94 @@ def test_the_listing_page_offers_its_pdf_expose_with_the_same_facts(client):
     assert f"/leerstand/expose/{listing.pk}.pdf" in page
     for fact in ("120 m²", "1.850 € pro Monat", "Einzelhandel"):
         assert fact in page and fact in expose
+
+
+@pytest.fixture
+def shops(search_index):
+    with search_index():
+        return [
+            PremisesFactory(title="Eckladen am Anger", city="Erfurt", use_types=["retail"], area_sqm=120,
+                            rent_month_eur=1850, features=["shop_window"]),
+            PremisesFactory(title="Büro in Jena", city="Jena", latitude=50.9272, longitude=11.5892,
+                            use_types=["office"], area_sqm=60, rent_month_eur=700, features=["fiber"]),
+            PremisesFactory(title="Café am Markt", city="Jena", latitude=50.9280, longitude=11.5880,
+                            use_types=["gastronomy"], area_sqm=90, rent_month_eur=None, features=["kitchen"],
+                            interim_use=True),
+        ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "titles"),
+    [
+        ({"city": "Jena"}, {"Büro in Jena", "Café am Markt"}),
+        ({"use_type": ["office", "retail"]}, {"Büro in Jena", "Eckladen am Anger"}),
+        ({"feature": "kitchen"}, {"Café am Markt"}),
+        ({"area_min": 70, "area_max": 100}, {"Café am Markt"}),
+        ({"rent_max": 800}, {"Büro in Jena"}),  # "on request" cannot prove to fit a budget
+        ({"interim_use": "true"}, {"Café am Markt"}),
+        ({"q": "Buero"}, {"Büro in Jena"}),
+        ({"q": "Cafe Jena"}, {"Café am Markt"}),
+        ({"q": "xqzvw"}, set()),
+    ],
+)
+def test_every_filter_narrows_the_list_exactly(client, shops, params, titles):
+    response = client.get(API, params)
+
+    assert response.status_code == 200
+    assert {row["title"] for row in response.json()["results"]} == titles
+    assert response.json()["count"] == len(titles)
+
+
+@pytest.mark.django_db
+def test_facets_count_the_filtered_listings(client, shops):
+    facets = client.get(API, {"city": "Jena"}).json()["facets"]
+
+    assert facets["city"] == [{"value": "Jena", "label": "Jena", "count": 2}]
+    assert {(f["value"], f["count"]) for f in facets["use_types"]} == {("office", 1), ("gastronomy", 1)}
+    assert {f["label"] for f in facets["features"]} >= {"Glasfaser"}
+
+
+@pytest.mark.django_db
+def test_pages_are_stable_and_complete(client, search_index):
+    with search_index():
+        for number in range(25):
+            PremisesFactory(title=f"Laden {number:02d}")
+
+    seen = []
+    for page in (1, 2, 3):
+        seen += [row["id"] for row in client.get(API, {"page": page, "page_size": 10}).json()["results"]]
+
+    assert len(seen) == 25 and len(set(seen)) == 25
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("params", "order"),
+    [
+        ({"sort": "rent"}, ["Büro in Jena", "Eckladen am Anger", "Café am Markt"]),  # on request last
+        ({"sort": "area"}, ["Eckladen am Anger", "Café am Markt", "Büro in Jena"]),
+        ({"sort": "distance", "city": "Jena", "radius_km": 50}, ["Café am Markt", "Büro in Jena", "Eckladen am Anger"]),
+    ],
+)
+def test_results_sort_by_rent_area_or_distance(client, shops, params, order):
+    response = client.get(API, params)
+
+    assert [row["title"] for row in response.json()["results"]] == order
+
+
+@pytest.mark.django_db
+def test_an_unknown_sort_is_refused_in_german(client):
+    response = client.get(API, {"sort": "beliebt"})
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "sort"
+
+
+@pytest.mark.django_db
+def test_the_public_list_sorts_and_filters_through_the_url(client, shops):
+    page = client.get(reverse("matching:premises_list"), {"city": "Jena", "sort": "area"}).content.decode()
+
+    assert page.index("Café am Markt") < page.index("Büro in Jena")
+    assert "Eckladen am Anger" not in page
+    assert '<option value="area" selected>' in page
