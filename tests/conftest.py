@@ -32,3 +32,18 @@ def search_index(db, django_capture_on_commit_callbacks):
     drop_indices()
     yield lambda: django_capture_on_commit_callbacks(execute=True)
     drop_indices()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_stray_database_sessions(django_db_setup, django_db_blocker):
+    """The browser tests' live server leaves a database session behind; PostgreSQL drops the test
+    database at the end of the run only when no other session uses it."""
+    yield
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
