@@ -5,10 +5,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from alliance import models as alliance_models
+from core.selectors import public_pages
 
 
 def _children(model, parent):
-    queryset = model.objects.live().public()
+    queryset = public_pages(model.objects.live())
     if parent is not None:
         queryset = queryset.child_of(parent)
     return queryset

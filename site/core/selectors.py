@@ -10,10 +10,25 @@ from django.utils.text import Truncator
 from wagtail.images.models import AbstractImage
 from wagtail.models import Page, Site
 
+from core.middleware import request_memo
+
 HOME_NEWS = 3
 HOME_EVENTS = 3
 # The seekers' guided form (matching app, /passend/); the link is skipped while it is not routed.
 MATCHING_URL_NAMES = ["seekers:start"]
+
+
+def public_pages(queryset):
+    """``queryset.public()``, with the view restrictions read once per request, not once per call.
+
+    Same rule as Wagtail's ``public()``: no page inside a restricted section, ever.
+    """
+    memo = request_memo.get()
+    if memo is None:
+        return queryset.public()
+    if "private_q" not in memo:
+        memo["private_q"] = Page.objects.all().private_q()
+    return queryset.exclude(memo["private_q"])
 
 
 def site_root(request):
@@ -28,7 +43,7 @@ def menu_pages(request):
     root = site_root(request)
     if root is None:
         return Page.objects.none()
-    return root.get_children().live().public().in_menu().order_by("path")
+    return public_pages(root.get_children().live().in_menu()).order_by("path")
 
 
 def breadcrumbs(page):
@@ -43,7 +58,7 @@ def _first_page(model_label):
         model = apps.get_model(model_label)
     except LookupError:
         return None
-    return model.objects.live().public().first()
+    return public_pages(model.objects.live()).first()
 
 
 def _reverse_first(names):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from core.selectors import public_pages
 from core.vocabularies import Level3, MeasureLevel, MeasureStrategy
 from toolbox import models as toolbox_models
 
@@ -81,7 +82,7 @@ class MeasureFilter:
 
 def measures(*, parent=None, measure_filter=None):
     """Live, public measures, by code; filtered when a MeasureFilter is given."""
-    queryset = toolbox_models.MeasurePage.objects.live().public()
+    queryset = public_pages(toolbox_models.MeasurePage.objects.live())
     if parent is not None:
         queryset = queryset.child_of(parent)
     if measure_filter is not None:
@@ -90,7 +91,7 @@ def measures(*, parent=None, measure_filter=None):
 
 
 def good_practices(*, parent=None, working_group=None):
-    queryset = toolbox_models.GoodPracticePage.objects.live().public().select_related("image", "working_group")
+    queryset = public_pages(toolbox_models.GoodPracticePage.objects.live()).select_related("image", "working_group")
     if parent is not None:
         queryset = queryset.child_of(parent)
     if working_group is not None:

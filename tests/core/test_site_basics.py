@@ -150,3 +150,21 @@ def test_server_error_renders_german_500_page(client, home_page):
     assert response.status_code == 500
     html = response.content.decode()
     assert '<html lang="de">' in html and "Da ist etwas schiefgegangen" in html
+
+
+@pytest.mark.django_db
+def test_a_restricted_section_stays_out_of_every_listing_of_a_page(client, home_page):
+    """The per-request memo of view restrictions keeps Wagtail's rule: nothing restricted shows."""
+    from core.models import StandardPage
+
+    shown = home_page.add_child(instance=StandardPage(title="Offene Seite im Menü", slug="offen", show_in_menus=True))
+    hidden = home_page.add_child(instance=StandardPage(title="Geschützte Seite im Menü", slug="geschuetzt",
+                                                       show_in_menus=True))
+    PageViewRestriction.objects.create(page=hidden, restriction_type=PageViewRestriction.LOGIN)
+
+    first = client.get("/").content.decode()
+    second = client.get("/").content.decode()  # a new request reads the restrictions again
+
+    for page in (first, second):
+        assert shown.title in page
+        assert hidden.title not in page
