@@ -15,6 +15,7 @@ from elasticsearch import Elasticsearch
 from search.transport import PlainJsonNode
 
 TIMEOUT_SECONDS = 5
+RETRIES = 1  # one more try after a timeout: a search queued behind a bulk write during a rebuild
 
 
 @lru_cache(maxsize=4)
@@ -23,8 +24,8 @@ def _client_for(url: str) -> Elasticsearch:
         url or "http://127.0.0.1:9200",
         node_class=PlainJsonNode,
         request_timeout=TIMEOUT_SECONDS,
-        max_retries=0,
-        retry_on_timeout=False,
+        max_retries=RETRIES,
+        retry_on_timeout=True,
     )
 
 
