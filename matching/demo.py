@@ -13,6 +13,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
+from alliance.demo_support import demo_font
 from core.vocabularies import UseType
 from matching import gazetteer
 from matching.models import Premises, PremisesImage
@@ -116,8 +117,8 @@ def _tile(premises: Premises) -> bytes:
     draw.rectangle((190, 300, 480, 600), fill=(235, 240, 245))  # shop window
     draw.rectangle((560, 330, 740, 600), fill=(60, 50, 45))  # door
     draw.rectangle((140, 140, 820, 190), fill=(40, 40, 40))  # sign
-    draw.text((160, 150), premises.title[:60], fill=(255, 255, 255), font_size=28)
-    draw.text((160, 40), f"{premises.city} · {premises.area_sqm:.0f} m²", fill=(255, 255, 255), font_size=40)
+    draw.text((160, 150), premises.title[:60], fill=(255, 255, 255), font=demo_font(28))
+    draw.text((160, 40), f"{premises.city} · {premises.area_sqm:.0f} m²", fill=(255, 255, 255), font=demo_font(40))
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=80)
     return buffer.getvalue()

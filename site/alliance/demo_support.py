@@ -39,7 +39,18 @@ def upsert_page(parent, model, *, slug, children=None, **fields):
     return page
 
 
-def _font(size):
+# A font with German letters (ä, ß, ²) where the system has one (Debian: fonts-dejavu-core);
+# Pillow's built-in default font lacks them.
+FONT_FILES = ("DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def demo_font(size):
+    """The font of generated demo pictures."""
+    for name in FONT_FILES:
+        try:
+            return ImageFont.truetype(name, size=size)
+        except OSError:
+            continue
     try:
         return ImageFont.load_default(size=size)
     except TypeError:  # Pillow without scalable default font
@@ -56,10 +67,10 @@ def demo_image(title, *, lines=None, color="#0b6e4f", size=(1200, 675)):
     draw = ImageDraw.Draw(tile)
     y = size[1] // 3
     for index, line in enumerate(lines or [title]):
-        font = _font(64 if index == 0 else 36)
+        font = demo_font(64 if index == 0 else 36)
         draw.text((60, y), line, fill="white", font=font)
         y += 90 if index == 0 else 54
-    draw.text((60, size[1] - 80), "Demo-Bild · Innenstädte mit Zukunft", fill="white", font=_font(28))
+    draw.text((60, size[1] - 80), "Demo-Bild · Innenstädte mit Zukunft", fill="white", font=demo_font(28))
     buffer = io.BytesIO()
     tile.save(buffer, format="PNG")
     image = Image(title=title, file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"demo-{slugify(title)[:60]}.png"))
