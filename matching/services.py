@@ -229,6 +229,27 @@ def _read_text(source) -> str:
     return data.lstrip("\ufeff")
 
 
+def open_csv(source, *, required, allowed, errors: list[RowError]):
+    """A CSV reader positioned after a checked header row, and the header; every header problem
+    (empty file, missing or unknown or repeated column) goes to ``errors`` as a line-1 RowError.
+    Shared by every importer of the contract's CSV files."""
+    reader = csv.reader(io.StringIO(_read_text(source), newline=""))
+    try:
+        header = [name.strip() for name in next(reader)]
+    except StopIteration:
+        errors.append(RowError(1, "", "Die Datei ist leer; erwartet wird eine Kopfzeile mit den Spaltennamen."))
+        return reader, []
+    for column in required:
+        if column not in header:
+            errors.append(RowError(1, column, "Die Pflichtspalte fehlt in der Kopfzeile."))
+    for column in header:
+        if column not in allowed:
+            errors.append(RowError(1, column, f"Unbekannte Spalte (erlaubt: {', '.join(allowed)})."))
+    if len(set(header)) != len(header):
+        errors.append(RowError(1, "", "Ein Spaltenname kommt in der Kopfzeile mehrfach vor."))
+    return reader, header
+
+
 def premises_import(
     *,
     source,
@@ -250,20 +271,7 @@ def premises_import(
     report = ImportReport(dry_run=dry_run)
     errors = report.errors
 
-    reader = csv.reader(io.StringIO(_read_text(source), newline=""))
-    try:
-        header = [name.strip() for name in next(reader)]
-    except StopIteration:
-        errors.append(RowError(1, "", "Die Datei ist leer; erwartet wird eine Kopfzeile mit den Spaltennamen."))
-        return report
-    for column in REQUIRED_COLUMNS:
-        if column not in header:
-            errors.append(RowError(1, column, "Die Pflichtspalte fehlt in der Kopfzeile."))
-    for column in header:
-        if column not in COLUMNS:
-            errors.append(RowError(1, column, f"Unbekannte Spalte (erlaubt: {', '.join(COLUMNS)})."))
-    if len(set(header)) != len(header):
-        errors.append(RowError(1, "", "Ein Spaltenname kommt in der Kopfzeile mehrfach vor."))
+    reader, header = open_csv(source, required=REQUIRED_COLUMNS, allowed=COLUMNS, errors=errors)
     if errors:
         return report
 

@@ -8,8 +8,6 @@ offers are published (approved) directly.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -17,7 +15,7 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 
 from core.vocabularies import OfferCost, SeekerKind, Stage, SupportCategory
-from matching.services import RowError
+from matching.services import RowError, open_csv
 from partners.models import Partner, SupportOffer
 from partners.regions import parse_region
 
@@ -57,13 +55,6 @@ class OfferImportReport:
         if self.new_partners:
             text += f" Neue Anbieter: {', '.join(self.new_partners)}."
         return text
-
-
-def _read_text(source) -> str:
-    data = source.read() if hasattr(source, "read") else source
-    if isinstance(data, bytes):
-        data = data.decode("utf-8-sig")
-    return data.lstrip("\ufeff")
 
 
 def _split(text: str) -> list[str]:
@@ -136,20 +127,7 @@ def offers_import(*, source, dry_run: bool = False) -> OfferImportReport:
     """
     report = OfferImportReport(dry_run=dry_run)
     errors = report.errors
-    reader = csv.reader(io.StringIO(_read_text(source), newline=""))
-    try:
-        header = [name.strip() for name in next(reader)]
-    except StopIteration:
-        errors.append(RowError(1, "", "Die Datei ist leer; erwartet wird eine Kopfzeile mit den Spaltennamen."))
-        return report
-    for column in REQUIRED_COLUMNS:
-        if column not in header:
-            errors.append(RowError(1, column, "Die Pflichtspalte fehlt in der Kopfzeile."))
-    for column in header:
-        if column not in COLUMNS:
-            errors.append(RowError(1, column, f"Unbekannte Spalte (erlaubt: {', '.join(COLUMNS)})."))
-    if len(set(header)) != len(header):
-        errors.append(RowError(1, "", "Ein Spaltenname kommt in der Kopfzeile mehrfach vor."))
+    reader, header = open_csv(source, required=REQUIRED_COLUMNS, allowed=COLUMNS, errors=errors)
     if errors:
         return report
 

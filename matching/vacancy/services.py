@@ -6,9 +6,7 @@ Plain functions with keyword-only arguments, called by the command, admin views,
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -24,7 +22,7 @@ from django.utils import timezone
 from core.vocabularies import UseType
 from matching import gazetteer
 from matching.models import Premises
-from matching.services import GERMANY_BOX, RowError, _number, _read_text
+from matching.services import GERMANY_BOX, RowError, _number, open_csv
 from matching.signals import premises_changed
 from matching.vacancy.models import VACANT, Floor, OwnerConsent, Unit, UnitUse, VacancyReport
 from partners.models import Partner
@@ -209,20 +207,7 @@ def units_import(*, source, dry_run: bool = False, municipality: Partner | None 
     """
     report = UnitImportReport(dry_run=dry_run)
     errors = report.errors
-    reader = csv.reader(io.StringIO(_read_text(source), newline=""))
-    try:
-        header = [name.strip() for name in next(reader)]
-    except StopIteration:
-        errors.append(RowError(1, "", "Die Datei ist leer; erwartet wird eine Kopfzeile mit den Spaltennamen."))
-        return report
-    for column in REQUIRED_COLUMNS:
-        if column not in header:
-            errors.append(RowError(1, column, "Die Pflichtspalte fehlt in der Kopfzeile."))
-    for column in header:
-        if column not in COLUMNS:
-            errors.append(RowError(1, column, f"Unbekannte Spalte (erlaubt: {', '.join(COLUMNS)})."))
-    if len(set(header)) != len(header):
-        errors.append(RowError(1, "", "Ein Spaltenname kommt in der Kopfzeile mehrfach vor."))
+    reader, header = open_csv(source, required=REQUIRED_COLUMNS, allowed=COLUMNS, errors=errors)
     if errors:
         return report
 
