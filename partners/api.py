@@ -55,13 +55,15 @@ def list_offers(
     provider: str | None = None,
     city: str | None = None,
     tag: str | None = None,
+    sort: str | None = None,
     page: int = 1,
     page_size: int = 20,
 ):
     """Freigegebene, gültige Angebote der Bündnispartner. `category`, `target_group`, `stage`, `cost`
     (je mehrfach): eines der angegebenen Merkmale; verschiedene Filter gelten zusammen. `city`:
     Angebote für diese Kommune und landesweite Angebote. `provider`: Name oder Kurzname des Anbieters. `tag`: ein Schlagwort.
-    `q`: Volltext. `page_size` höchstens 100. Unbekannte Codes, Kommunen oder Anbieter: 400."""
+    `q`: Volltext. `sort`: `relevance` (Vorgabe bei `q`), `title` (sonst) oder `date` (neueste zuerst).
+    `page_size` höchstens 100. Unbekannte Codes, Kommunen oder Anbieter: 400."""
     form = OfferFilterForm(request.GET)
     if not form.is_valid():
         raise ApiInputError(*form.first_error())

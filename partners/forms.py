@@ -42,6 +42,12 @@ class OfferFilterForm(forms.Form):
     )
     provider = forms.CharField(label="Anbieter", required=False, max_length=200)
     tag = forms.CharField(label="Schlagwort", required=False, max_length=100)
+    sort = forms.ChoiceField(
+        label="Sortierung", required=False,
+        choices=[("", "passend (Relevanz bei Suchbegriff, sonst Titel)"), ("relevance", "Relevanz"),
+                 ("title", "Titel (A–Z)"), ("date", "neueste zuerst")],
+        error_messages={"invalid_choice": "Unbekannte Sortierung „%(value)s“ (relevance, title oder date)."},
+    )
     page = forms.IntegerField(
         required=False, min_value=1, max_value=100_000,
         error_messages={"invalid": "Bitte eine Seitenzahl angeben.", "min_value": "Die Seitenzahl beginnt bei 1.",
@@ -82,6 +88,7 @@ class OfferFilterForm(forms.Form):
             "city": data.get("city"),
             "provider": data.get("provider"),
             "tag": (data.get("tag") or "").strip() or None,
+            "sort": data.get("sort") or "",
             "page": data.get("page") or 1,
             "page_size": data.get("page_size") or default_page_size,
         }

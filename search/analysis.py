@@ -54,3 +54,13 @@ def german_text(long_text: bool = False, **kwargs) -> Text:
 def german_keyword(**kwargs) -> Keyword:
     """An exact value (for facets and filters) that is also searchable as German text."""
     return Keyword(fields={"text": Text(analyzer="german"), **_subfields(False)}, **kwargs)
+
+
+_SORT_FOLDING = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order as German readers expect it (DIN 5007-1): case-blind, "Ä" with "A".
+
+    Indexed as a keyword (``title_sort``) and used by the database fallback, so both order alike."""
+    return (text or "").casefold().translate(_SORT_FOLDING).strip()

@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from elasticsearch_dsl import Boolean, Date, Document, Float, GeoPoint, Integer, Keyword
 
 from core.vocabularies import Feature, OfferCost, SeekerKind, Stage, SupportCategory, UseType, labels
-from search.analysis import german_keyword, german_text
+from search.analysis import german_keyword, german_text, sort_key
 
 
 class SearchDocument(Document):
@@ -154,6 +154,10 @@ class OfferDocument(SearchDocument):
     municipalities = Keyword(multi=True)
     cost = Keyword()
     valid_until = Date()
+    # Exact values for the offers list's filters and order (partners/selectors.py).
+    title_sort = Keyword()
+    tag_names = Keyword(multi=True)  # casefolded: the tag filter ignores case
+    created_at = Date()
 
     @classmethod
     def indexable(cls):
@@ -180,6 +184,9 @@ class OfferDocument(SearchDocument):
             "municipalities": list(obj.municipalities or []),
             "cost": obj.cost or None,
             "valid_until": obj.valid_until.isoformat() if obj.valid_until else None,
+            "title_sort": sort_key(obj.title),
+            "tag_names": sorted({tag.name.casefold() for tag in obj.tags.all()}),
+            "created_at": obj.created_at.isoformat() if obj.created_at else None,
         }
 
 

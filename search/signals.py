@@ -2,7 +2,9 @@
 
 Every create, change (including status changes such as published → let) and delete of an
 indexed model reaches the index; writes that bypass model signals (premises import, expiry)
-announce themselves through ``matching.signals.premises_changed``.
+announce themselves through ``matching.signals.premises_changed``. An offer's tags are rows of
+their own (``SupportOfferTag``, saved after the offer) and tag names can be renamed: both resync
+the offers they belong to.
 """
 
 from __future__ import annotations
@@ -34,6 +36,18 @@ def _changed(sender, instance):
         sync_on_commit(OfferDocument.kind, list(offers))
 
 
+def _on_offer_tagged(sender, instance, raw=False, **kwargs):
+    if not raw:
+        sync_on_commit(OfferDocument.kind, [instance.content_object_id])
+
+
+def _on_tag_renamed(sender, instance, created=False, raw=False, **kwargs):
+    if raw or created:
+        return
+    offers = OfferDocument.model().objects.filter(tagged_items__tag_id=instance.pk).values_list("pk", flat=True)
+    sync_on_commit(OfferDocument.kind, list(offers))
+
+
 def _on_page_change(sender, instance, raw=False, **kwargs):
     """Pages also go through the queue, so a page saved during an outage is indexed later."""
     from wagtail.models import Page
@@ -54,7 +68,10 @@ def _documents_by_model():
 
 
 def connect():
+    from taggit.models import Tag
+
     from matching.signals import premises_changed
+    from partners.models import SupportOfferTag
 
     for doc_cls in DOCUMENTS.values():
         model = doc_cls.model()
@@ -63,3 +80,6 @@ def connect():
     post_save.connect(_on_page_change, dispatch_uid="search_save_page")
     post_delete.connect(_on_page_change, dispatch_uid="search_delete_page")
     premises_changed.connect(_on_premises_changed, dispatch_uid="search_premises_changed")
+    post_save.connect(_on_offer_tagged, sender=SupportOfferTag, dispatch_uid="search_offer_tagged")
+    post_delete.connect(_on_offer_tagged, sender=SupportOfferTag, dispatch_uid="search_offer_untagged")
+    post_save.connect(_on_tag_renamed, sender=Tag, dispatch_uid="search_tag_renamed")

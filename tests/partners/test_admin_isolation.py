@@ -21,18 +21,19 @@ PARTNER_EDIT = "wagtailsnippets_partners_partner:edit"
 
 
 @pytest.fixture
-def world(db):
-    thex = PartnerFactory(name="ThEx")
-    leg = PartnerFactory(name="LEG Thüringen")
-    return {
-        "thex": thex,
-        "leg": leg,
-        "thex_offer": SupportOfferFactory(provider=thex, title="Nachfolge-Club Thüringen"),
-        "leg_offer": SupportOfferFactory(provider=leg, title="Ansiedlungsservice Digitalwirtschaft"),
-        "thex_user": partner_person(thex, "thex"),
-        "leg_user": partner_person(leg, "leg"),
-        "editor": alliance_editor(),
-    }
+def world(search_index):
+    with search_index():  # the public list and the API read the search index
+        thex = PartnerFactory(name="ThEx")
+        leg = PartnerFactory(name="LEG Thüringen")
+        return {
+            "thex": thex,
+            "leg": leg,
+            "thex_offer": SupportOfferFactory(provider=thex, title="Nachfolge-Club Thüringen"),
+            "leg_offer": SupportOfferFactory(provider=leg, title="Ansiedlungsservice Digitalwirtschaft"),
+            "thex_user": partner_person(thex, "thex"),
+            "leg_user": partner_person(leg, "leg"),
+            "editor": alliance_editor(),
+        }
 
 
 def refused(response):
@@ -194,9 +195,10 @@ def test_bulk_delete_of_another_partners_offer_is_refused(client, world):
     assert not SupportOffer.objects.filter(pk=world["thex_offer"].pk).exists()
 
 
-def test_api_serves_no_drafts_even_to_their_partner(client, world):
-    SupportOfferFactory(provider=world["leg"], title="LEG-Entwurf", live=False)
-    SupportOfferFactory(provider=world["thex"], title="ThEx-Entwurf", live=False)
+def test_api_serves_no_drafts_even_to_their_partner(client, world, search_index):
+    with search_index():
+        SupportOfferFactory(provider=world["leg"], title="LEG-Entwurf", live=False)
+        SupportOfferFactory(provider=world["thex"], title="ThEx-Entwurf", live=False)
     login(client, world["thex_user"])
     results = client.get("/api/v1/offers", {"page_size": 100}).json()["results"]
     assert {row["title"] for row in results} == {"Nachfolge-Club Thüringen", "Ansiedlungsservice Digitalwirtschaft"}

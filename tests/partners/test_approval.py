@@ -18,6 +18,12 @@ def people(db):
     return {"thex": thex, "partner": partner_person(thex, "thex"), "editor": alliance_editor()}
 
 
+@pytest.fixture
+def indexed(search_index):
+    """``with indexed(): ...``: the writes inside reach the search index (the public list reads it)."""
+    return search_index
+
+
 def public_titles(client):
     client.logout()
     return {row["title"] for row in client.get("/api/v1/offers", {"page_size": 100}).json()["results"]}
@@ -31,11 +37,12 @@ def workflow_action(client, editor, offer, action):
     return client.post(url, {"comment": "Bitte Kontakt ergänzen." if action == "reject" else ""})
 
 
-def test_new_offer_goes_live_only_after_approval(client, people):
+def test_new_offer_goes_live_only_after_approval(client, people, indexed):
     client.force_login(people["partner"])
     template = SupportOffer(title="Mentoring für Frauen", provider=people["thex"], categories=["mentoring"],
                             target_groups=["founder"])
-    response = client.post(reverse(ADD), {**offer_form(template), "action-submit": "1"})
+    with indexed():
+        response = client.post(reverse(ADD), {**offer_form(template), "action-submit": "1"})
     assert response.status_code == 302
     offer = SupportOffer.objects.get(title="Mentoring für Frauen")
     assert offer.workflow_in_progress
@@ -43,7 +50,8 @@ def test_new_offer_goes_live_only_after_approval(client, people):
     assert "Mentoring für Frauen" not in public_titles(client)
     assert client.get(offer.get_absolute_url()).status_code == 404
 
-    response = workflow_action(client, people["editor"], offer, "approve")
+    with indexed():
+        response = workflow_action(client, people["editor"], offer, "approve")
     assert response.status_code == 302
     offer.refresh_from_db()
     assert offer.live and not offer.workflow_in_progress
@@ -52,44 +60,54 @@ def test_new_offer_goes_live_only_after_approval(client, people):
     assert "freigegeben (online)" in client.get(reverse(LIST)).content.decode()
 
 
-def test_change_of_a_live_offer_stays_private_until_approved(client, people):
-    offer = SupportOfferFactory(provider=people["thex"], title="Nachfolge-Club")
+def test_change_of_a_live_offer_stays_private_until_approved(client, people, indexed):
+    with indexed():
+        offer = SupportOfferFactory(provider=people["thex"], title="Nachfolge-Club")
     client.force_login(people["partner"])
-    response = client.post(reverse(EDIT, args=[offer.pk]),
-                           {**offer_form(offer, title="Nachfolge-Club Ostthüringen"), "action-submit": "1"})
+    with indexed():
+        response = client.post(reverse(EDIT, args=[offer.pk]),
+                               {**offer_form(offer, title="Nachfolge-Club Ostthüringen"), "action-submit": "1"})
     assert response.status_code == 302
     assert public_titles(client) == {"Nachfolge-Club"}
     client.force_login(people["partner"])
     html = client.get(reverse(EDIT, args=[offer.pk])).content.decode()
     assert "Nachfolge-Club Ostthüringen" in html  # the partner keeps working on the draft
 
-    workflow_action(client, people["editor"], offer, "approve")
+    with indexed():
+        workflow_action(client, people["editor"], offer, "approve")
     assert public_titles(client) == {"Nachfolge-Club Ostthüringen"}
 
 
-def test_partner_cannot_publish_directly(client, people):
-    offer = SupportOfferFactory(provider=people["thex"], title="Nachfolge-Club")
+def test_partner_cannot_publish_directly(client, people, indexed):
+    with indexed():
+        offer = SupportOfferFactory(provider=people["thex"], title="Nachfolge-Club")
     client.force_login(people["partner"])
-    client.post(reverse(EDIT, args=[offer.pk]), {**offer_form(offer, title="Sofort online?"), "action-publish": "1"})
+    with indexed():
+        client.post(reverse(EDIT, args=[offer.pk]),
+                    {**offer_form(offer, title="Sofort online?"), "action-publish": "1"})
     assert public_titles(client) == {"Nachfolge-Club"}
     offer.refresh_from_db()
     assert offer.title == "Nachfolge-Club" and offer.has_unpublished_changes
 
 
-def test_rejected_change_is_shown_to_the_partner_and_stays_private(client, people):
-    offer = SupportOfferFactory(provider=people["thex"], title="Nachfolge-Club")
+def test_rejected_change_is_shown_to_the_partner_and_stays_private(client, people, indexed):
+    with indexed():
+        offer = SupportOfferFactory(provider=people["thex"], title="Nachfolge-Club")
     client.force_login(people["partner"])
-    client.post(reverse(EDIT, args=[offer.pk]), {**offer_form(offer, title="Fehlerhaft"), "action-submit": "1"})
-    workflow_action(client, people["editor"], offer, "reject")
+    with indexed():
+        client.post(reverse(EDIT, args=[offer.pk]), {**offer_form(offer, title="Fehlerhaft"), "action-submit": "1"})
+        workflow_action(client, people["editor"], offer, "reject")
     assert public_titles(client) == {"Nachfolge-Club"}
     client.force_login(people["partner"])
     assert "Änderungen angefordert" in client.get(reverse(LIST)).content.decode()
 
 
-def test_editor_publishes_directly(client, people):
-    offer = SupportOfferFactory(provider=people["thex"], title="Nachfolge-Club")
+def test_editor_publishes_directly(client, people, indexed):
+    with indexed():
+        offer = SupportOfferFactory(provider=people["thex"], title="Nachfolge-Club")
     client.force_login(people["editor"])
-    response = client.post(reverse(EDIT, args=[offer.pk]),
-                           {**offer_form(offer, title="Nachfolge-Club 2027"), "action-publish": "1"})
+    with indexed():
+        response = client.post(reverse(EDIT, args=[offer.pk]),
+                               {**offer_form(offer, title="Nachfolge-Club 2027"), "action-publish": "1"})
     assert response.status_code == 302
     assert public_titles(client) == {"Nachfolge-Club 2027"}

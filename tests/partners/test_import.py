@@ -27,10 +27,10 @@ def write(tmp_path, body, name="angebote.csv"):
     return path
 
 
-@pytest.mark.django_db
-def test_sample_imports_six_live_offers_and_creates_missing_partners(client):
-    PartnerFactory(name="ThEx")
-    out, _ = run(SAMPLE)
+def test_sample_imports_six_live_offers_and_creates_missing_partners(client, search_index):
+    with search_index():  # the imported offers reach the index the public API reads
+        PartnerFactory(name="ThEx")
+        out, _ = run(SAMPLE)
     assert SupportOffer.objects.count() == 6
     assert "6 Angebote wurden neu angelegt" in out
     assert set(Partner.objects.values_list("name", flat=True)) == {
@@ -57,11 +57,12 @@ def test_import_twice_still_six_and_updates_in_place():
     assert SupportOffer.objects.get(external_id="S-O01").revisions.count() == revisions
 
 
-@pytest.mark.django_db
-def test_reimport_with_changes_updates_and_publishes(tmp_path, client):
-    run(write(tmp_path, GOOD_ROW))
+def test_reimport_with_changes_updates_and_publishes(tmp_path, client, search_index):
+    with search_index():
+        run(write(tmp_path, GOOD_ROW))
     changed = GOOD_ROW.replace("Mentoring für Gründerinnen", "Mentoring für Frauen")
-    out, _ = run(write(tmp_path, changed))
+    with search_index():
+        out, _ = run(write(tmp_path, changed))
     assert "1 aktualisiert" in out
     offer = SupportOffer.objects.get(external_id="X-1")
     assert offer.title == "Mentoring für Frauen" and offer.live

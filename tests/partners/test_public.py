@@ -51,8 +51,9 @@ def test_offer_list_shows_live_current_offers_only(client, offers):
     assert "3 Angebote gefunden" in html
 
 
-def test_offer_valid_today_is_still_listed(client, offers):
-    SupportOfferFactory(provider=offers["leg"], title="Letzter Tag", valid_until=timezone.localdate())
+def test_offer_valid_today_is_still_listed(client, offers, search_index):
+    with search_index():
+        SupportOfferFactory(provider=offers["leg"], title="Letzter Tag", valid_until=timezone.localdate())
     assert "Letzter Tag" in titles(client.get("/angebote/"))
 
 
@@ -112,11 +113,12 @@ def test_sitemap_lists_public_offers_and_partners_only(client, offers, home_page
     assert offers["draft"].get_absolute_url() not in xml
 
 
-def test_tags_link_to_the_offers_with_that_tag(client, offers):
-    offers["club"].tags.add("Nachfolge")
-    offers["club"].save()
-    offers["expired"].tags.add("Nachfolge")
-    offers["expired"].save()
+def test_tags_link_to_the_offers_with_that_tag(client, offers, search_index):
+    with search_index():
+        offers["club"].tags.add("Nachfolge")
+        offers["club"].save()
+        offers["expired"].tags.add("Nachfolge")
+        offers["expired"].save()
     html = client.get(offers["club"].get_absolute_url()).content.decode()
     assert "/angebote/?tag=Nachfolge" in html
     html = titles(client.get("/angebote/", {"tag": "nachfolge"}))
