@@ -6,6 +6,9 @@ Names other code relies on:
   use_types, features, status, area_sqm, rent_month_eur, available_from, interim_use,
   use_type_labels, feature_labels) plus what the site search needs.
 - ``DOCUMENTS``: kind → document class (``premises``, ``offers``, ``partners``).
+- ``OfferDocument``: the offers list (partners.selectors.offers_search) filters, sorts and counts
+  facets on its keyword fields (categories, target_groups, stages, cost, statewide, municipalities,
+  provider_id, tag_names, valid_until, title_sort, created_at).
 
 Only public things are indexed: ``indexable()`` is the queryset of what visitors may see, and the
 sync (search/services.py) deletes from the index whatever is not (or no longer) in it.
