@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from django.utils.html import strip_tags
 from elasticsearch import NotFoundError
 
 from core.vocabularies import SupportCategory, UseType
-from search.query import ENGINE_ERRORS, Hit, SearchUnavailable, search_kind, spellings, words_of
-from search.synonyms import synonyms
+from search.query import ENGINE_ERRORS, Hit, SearchUnavailable, search_kind, words_of
 
 PAGE_SIZE = 20
 GROUP_SIZE = 5
@@ -174,42 +175,104 @@ def searchable_pages():
     return qs
 
 
-def page_query(q: str):
-    """Wagtail query objects: every word, each in any of its spellings or synonyms."""
-    from wagtail.search.query import And, Or, PlainText
+# Page fields whose snippet is shown first (a page's summary before its body).
+SNIPPET_FIELDS_FIRST = ("intro", "teaser", "summary", "description", "short_name")
 
-    parts = []
-    for word in words_of(q):
-        forms = spellings(word) + synonyms(word)
-        parts.append(Or([PlainText(form) for form in forms]) if len(forms) > 1 else PlainText(word))
-    if not parts:
+
+@lru_cache(maxsize=1)
+def page_snippet_columns() -> tuple[str, ...]:
+    """The index columns of the pages' own text fields (not the title), summaries first: the
+    fields highlights are taken from."""
+    from modelsearch.index import SearchField, get_indexed_models
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    mapping_class = get_search_backend().mapping_class
+    columns = []
+    for model in get_indexed_models():
+        if not issubclass(model, Page):
+            continue
+        mapping = mapping_class(model)
+        for search_field in model.get_search_fields():
+            if isinstance(search_field, SearchField) and search_field.field_name != "title":
+                column = mapping.get_field_column_name(search_field)
+                if column not in columns:
+                    columns.append(column)
+    rank = {name: index for index, name in enumerate(SNIPPET_FIELDS_FIRST)}
+    return tuple(sorted(columns, key=lambda column: rank.get(column.rsplit("__", 1)[-1], len(rank))))
+
+
+def page_search_body(q: str, *, offset: int = 0, size: int = 10) -> tuple[str, dict] | None:
+    """Index name and request for ``q`` over the searchable pages; None without a searchable word.
+
+    Wagtail's query compiler gives what it would send for ``searchable_pages()`` (content type,
+    live, public, outside /intern/) and the text fields it would search (``_all_text`` and its
+    boosted copies, e.g. the titles); the text query is ours, the same German query as for
+    premises, so pages get compounds, spellings, synonyms, typos and highlights too.
+    """
+    from modelsearch.query import MATCH_ALL
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    from search.query import TextField, highlight_spec, text_query
+    from search.wagtail_backend import is_short_field
+
+    backend = get_search_backend()
+    compiler = backend.query_compiler_class(searchable_pages(), MATCH_ALL)
+    fields = [
+        TextField(field.field_name, field.boost, long_text=not is_short_field(field.field_name))
+        for field in compiler.remapped_fields
+    ]
+    text = text_query(fields, q)
+    if text is None:
         return None
-    return And(parts) if len(parts) > 1 else parts[0]
+    body = {
+        "query": {"bool": {"must": [text], "filter": compiler.get_filters()}},
+        "from": max(0, offset),
+        "size": size,
+        "track_total_hits": True,
+        "sort": [{"_score": "desc"}, {"pk": "asc"}],
+        "_source": False,
+        "highlight": highlight_spec(page_snippet_columns()),
+    }
+    return backend.get_index_for_model(Page).name, body
 
 
 def search_pages(q: str, *, offset: int = 0, size: int = 10) -> tuple[int, list[Hit]]:
-    query = page_query(q)
-    if query is None:
+    """Pages matching ``q`` through Wagtail's backend and its client, best first, with highlights."""
+    from elasticsearch import BadRequestError
+    from wagtail.search.backends import get_search_backend
+
+    from search.query import pick_highlights
+
+    request = page_search_body(q, offset=offset, size=size)
+    if request is None:
         return 0, []
+    index, body = request
     try:
-        results = searchable_pages().specific().search(query)
-        count = results.count()
-        pages = list(results[offset:offset + size]) if size else []
+        response = get_search_backend().es.search(index=index, **body)
     except NotFoundError:
         return 0, []  # Wagtail's index not built yet: no page to find
-    except ENGINE_ERRORS as error:
+    except (BadRequestError, *ENGINE_ERRORS) as error:
         raise SearchUnavailable(str(error))
+    raw_hits = response["hits"]["hits"]
+    ids = [int(raw["_id"]) for raw in raw_hits]
+    # The database decides once more: an index that lags behind never shows an unpublished page.
+    pages = {page.pk: page for page in searchable_pages().filter(pk__in=ids).specific()}
     hits = []
-    for page in pages:
-        if "/intern/" in (page.url_path or ""):
+    for raw in raw_hits:
+        page = pages.get(int(raw["_id"]))
+        if page is None or "/intern/" in (page.url_path or ""):
             continue
         description = getattr(page, "search_description", "") or getattr(page, "intro", "") or ""
         hits.append(Hit(
             kind="pages", id=page.pk,
-            source={"title": page.title, "url": page.url or "", "description": str(description)[:300]},
-            highlight={},
+            source={"title": page.title, "url": page.url or "", "description": strip_tags(str(description))[:300]},
+            highlight=pick_highlights(raw.get("highlight"), page_snippet_columns()),
+            score=raw.get("_score"),
         ))
-    return count, hits
+    total = response["hits"]["total"]
+    return (total["value"] if isinstance(total, dict) else int(total)), hits
 
 
 # ---------------------------------------------------------------- autocomplete
