@@ -6,6 +6,7 @@ Only built-in pieces, as multi-fields of every searchable text:
   "Bürofläche", "Cafe" finds "Café"): ngrams on short fields (titles, labels, names), edge-ngrams
   (word beginnings) on long texts, where full ngrams would make indexing several times slower;
 - ``.folded``: whole words, lowercase + asciifolding; the only subfield queried with fuzziness.
+Wagtail's page index gets the same fields (search/wagtail_backend.py).
 No custom german_normalization/stemmer chains and no synonym/decompounder filters: synonyms and
 umlaut transliteration ("Buero" ↔ "Büro") are expanded in Python at query time (search/query.py).
 """

@@ -72,16 +72,34 @@ def spellings(word: str) -> list[str]:
     return forms
 
 
-def _fields(doc_cls: type[SearchDocument], sub: str | None, factor: float = 1.0, *, long_text=None) -> list[str]:
-    """``field^boost`` for the document's text fields (``long_text``: True only long texts, False none)."""
-    fields = []
-    for name, boost in doc_cls.text_fields.items():
-        if long_text is not None and (name in LONG_TEXT_FIELDS) != long_text:
-            continue
-        base = f"{name}.text" if _is_keyword(doc_cls, name) else name
-        target = base if sub is None else f"{name}.{sub}"
-        fields.append(f"{target}^{boost * factor:g}")
-    return fields
+@dataclass(frozen=True)
+class TextField:
+    """One searched text field: ``german`` holds the stemmed words, ``<name>.parts`` and
+    ``<name>.folded`` the compound parts and the folded words (search/analysis.py)."""
+
+    name: str
+    boost: float = 1.0
+    long_text: bool = False  # edge-ngram parts, no fuzziness
+    german: str = ""  # the stemmed field when it is not ``name`` (keywords: ``name.text``)
+
+    def target(self, sub: str | None) -> str:
+        return (self.german or self.name) if sub is None else f"{self.name}.{sub}"
+
+
+def text_fields_of(doc_cls: type[SearchDocument]) -> list[TextField]:
+    return [
+        TextField(name, boost, long_text=name in LONG_TEXT_FIELDS, german=f"{name}.text" if _is_keyword(doc_cls, name) else "")
+        for name, boost in doc_cls.text_fields.items()
+    ]
+
+
+def _fields(fields: list[TextField], sub: str | None, factor: float = 1.0, *, long_text=None) -> list[str]:
+    """``field^boost`` for the text fields (``long_text``: True only long texts, False none)."""
+    return [
+        f"{field.target(sub)}^{field.boost * factor:g}"
+        for field in fields
+        if long_text is None or field.long_text == long_text
+    ]
 
 
 def _is_keyword(doc_cls, name: str) -> bool:
@@ -92,40 +110,49 @@ def _match(text: str, fields: list[str], **extra) -> dict:
     return {"multi_match": {"query": text, "fields": fields, "type": "best_fields", "operator": "and", **extra}}
 
 
-def word_clause(doc_cls, word: str) -> dict:
+def _as_fields(target) -> list[TextField]:
+    """A document class (premises, offers, partners) or a list of fields (pages)."""
+    return list(target) if isinstance(target, list | tuple) else text_fields_of(target)
+
+
+def word_clause(target, word: str) -> dict:
     """One query word: any of its spellings or synonyms, in any of the ways a field is analysed."""
+    fields = _as_fields(target)
     should = []
     for form in spellings(word):
-        should.append(_match(form, _fields(doc_cls, None)))
-        should.append(_match(form, _fields(doc_cls, "parts", 0.6)))
+        should.append(_match(form, _fields(fields, None)))
+        should.append(_match(form, _fields(fields, "parts", 0.6)))
         if len(form) >= MIN_FUZZY_CHARS:
             # Typos only where they matter (titles, labels, names): fuzzy over long texts is slow and noisy.
-            should.append(_match(form, _fields(doc_cls, "folded", 0.4, long_text=False), fuzziness="AUTO",
+            should.append(_match(form, _fields(fields, "folded", 0.4, long_text=False), fuzziness="AUTO",
                                  prefix_length=1))
-            should.append(_match(form, _fields(doc_cls, "folded", 0.4, long_text=True)))
+            should.append(_match(form, _fields(fields, "folded", 0.4, long_text=True)))
         else:
-            should.append(_match(form, _fields(doc_cls, "folded", 0.4)))
+            should.append(_match(form, _fields(fields, "folded", 0.4)))
     for synonym in synonyms(word):
-        should.append(_match(synonym, _fields(doc_cls, None, 0.8)))
-        should.append(_match(synonym, _fields(doc_cls, "folded", 0.5)))
+        should.append(_match(synonym, _fields(fields, None, 0.8)))
+        should.append(_match(synonym, _fields(fields, "folded", 0.5)))
         if len(synonym) >= MIN_NGRAM_SYNONYM_CHARS:
-            should.append(_match(synonym, _fields(doc_cls, "parts", 0.4)))
+            should.append(_match(synonym, _fields(fields, "parts", 0.4)))
     # An empty field list would fall back to the index's default field ("*"): never send one.
     should = [clause for clause in should if clause["multi_match"]["fields"]]
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def text_query(doc_cls, text: str) -> dict | None:
-    """All words must match (each in one of its forms); None when nothing searchable is left."""
+def text_query(target, text: str) -> dict | None:
+    """All words must match (each in one of its forms); None when nothing searchable is left.
+    ``target``: a document class or a list of ``TextField`` (as for ``word_clause``)."""
     words = words_of(text)
     if not words:
         return None
-    return {"bool": {"must": [word_clause(doc_cls, word) for word in words]}}
+    fields = _as_fields(target)
+    return {"bool": {"must": [word_clause(fields, word) for word in words]}}
 
 
-def highlight_spec(doc_cls) -> dict:
+def highlight_spec(description_fields=("description",)) -> dict:
+    """The whole title and up to two snippets of the description fields, each in every analysis."""
     fields = {}
-    for name in ("title", "description"):
+    for name in ("title", *description_fields):
         size = {"number_of_fragments": 0} if name == "title" else {"fragment_size": 160, "number_of_fragments": 2}
         for sub in ("", ".parts", ".folded"):
             fields[name + sub] = size
@@ -137,15 +164,16 @@ def safe_highlight(fragment: str) -> str:
     return html.escape(fragment).replace(_HL_PRE, "<mark>").replace(_HL_POST, "</mark>")
 
 
-def pick_highlights(raw: dict | None) -> dict[str, str]:
-    """The first highlighted variant per field ("title", "description") as safe HTML."""
+def pick_highlights(raw: dict | None, description_fields=("description",)) -> dict[str, str]:
+    """The first highlighted variant of the title and of the description fields (in their order)
+    as safe HTML, under "title" and "description"."""
     raw = raw or {}
     chosen = {}
-    for name in ("title", "description"):
-        for key in (name, f"{name}.parts", f"{name}.folded"):
-            if raw.get(key):
-                chosen[name] = " … ".join(safe_highlight(f) for f in raw[key])
-                break
+    for shown, names in (("title", ("title",)), ("description", description_fields)):
+        keys = [key for name in names for key in (name, f"{name}.parts", f"{name}.folded")]
+        fragments = next((raw[key] for key in keys if raw.get(key)), None)
+        if fragments:
+            chosen[shown] = " … ".join(safe_highlight(f) for f in fragments)
     return chosen
 
 
@@ -208,7 +236,7 @@ def search_kind(
     if aggs:
         body["aggs"] = aggs
     if highlight and text is not None:
-        body["highlight"] = highlight_spec(doc_cls)
+        body["highlight"] = highlight_spec()
     try:
         response = get_client().search(index=doc_cls.alias(), **body)
     except NotFoundError:

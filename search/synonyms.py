@@ -26,6 +26,8 @@ SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("Beratung", "Coaching", "Mentoring"),
     ("Kommune", "Stadt", "Gemeinde"),
     ("Leerstand", "Leerstände", "leerstehend"),
+    ("Innenstadt", "Stadtzentrum", "Ortskern", "Ortsmitte", "Stadtkern"),
+    ("Hitzeschutz", "Hitzevorsorge", "Hitzeaktionsplan", "Klimaanpassung", "Klimafolgenanpassung"),
 ]
 
 UMLAUTS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}

@@ -34,7 +34,7 @@ def test_grouped_results_with_highlight_and_counts(client, content):
     assert page.status_code == 200
     assert "<mark>Bürofläche</mark>" in html
     assert "Gründungsnetzwerk Jena" in html  # partner description "Bürogründungen"
-    assert "Neue Büroräume für Gründer" in html  # a public page
+    assert "Neue <mark>Büroräume</mark> für Gründer" in html  # a public page, highlighted
     assert "Geheime Bürobesprechung" not in html  # restricted page never found
     assert "Verkaufsraum am Markt" not in html
     nothing = client.get("/suche/", {"q": NONSENSE}).content.decode()

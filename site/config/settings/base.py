@@ -199,7 +199,7 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "imz_")
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
+        "BACKEND": "search.wagtail_backend",  # Wagtail's elasticsearch8 backend, German mapping
         "URLS": [ELASTICSEARCH_URL or "http://127.0.0.1:9200"],
         "INDEX_PREFIX": SEARCH_INDEX_PREFIX + "wagtail_",
         "TIMEOUT": 5,
