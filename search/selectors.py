@@ -165,13 +165,42 @@ def _sort(kind, near):
 
 
 def searchable_pages():
-    """Live, public pages outside the members' area: nothing restricted is ever found."""
+    """Live, public pages outside the members' area: nothing restricted is ever found.
+
+    The closed sections (pages with a view restriction, the members' area) are read in one query;
+    each closes its whole subtree.
+    """
+    from django.db.models import Q
     from wagtail.models import Page
 
-    qs = Page.objects.live().public()
-    for members_root in Page.objects.filter(url_path__contains="/intern/").order_by("depth")[:20]:
-        qs = qs.not_descendant_of(members_root, inclusive=True)
-    return qs
+    closed = Page.objects.filter(Q(view_restrictions__isnull=False) | Q(url_path__contains="/intern/"))
+    hidden = Q()
+    for path in sorted(set(closed.values_list("path", flat=True))):
+        hidden |= Q(path__startswith=path)
+    qs = Page.objects.live()
+    return qs.exclude(hidden) if hidden else qs
+
+
+def _with_intro(pages):
+    """Each page's ``intro`` (whichever page type has one) as ``hit_intro``, in the same query as
+    the pages themselves: no query per page type."""
+    from django.core.exceptions import FieldDoesNotExist
+    from django.db.models import F, TextField, Value
+    from django.db.models.functions import Coalesce, NullIf
+    from wagtail.models import Page, get_page_models
+
+    lookups = set()
+    for model in get_page_models():
+        try:
+            owner = model._meta.get_field("intro").model
+        except FieldDoesNotExist:
+            continue
+        if Page in owner._meta.parents:  # a direct subclass: reachable as page.<model_name>
+            lookups.add(f"{owner._meta.model_name}__intro")
+    intros = [NullIf(F(lookup), Value("")) for lookup in sorted(lookups)]
+    if not intros:
+        return pages.annotate(hit_intro=Value("", output_field=TextField()))
+    return pages.annotate(hit_intro=Coalesce(*intros, Value(""), output_field=TextField()))
 
 
 def page_query(q: str):
@@ -192,7 +221,7 @@ def search_pages(q: str, *, offset: int = 0, size: int = 10) -> tuple[int, list[
     if query is None:
         return 0, []
     try:
-        results = searchable_pages().specific().search(query)
+        results = _with_intro(searchable_pages()).search(query)
         count = results.count()
         pages = list(results[offset:offset + size]) if size else []
     except NotFoundError:
@@ -203,7 +232,7 @@ def search_pages(q: str, *, offset: int = 0, size: int = 10) -> tuple[int, list[
     for page in pages:
         if "/intern/" in (page.url_path or ""):
             continue
-        description = getattr(page, "search_description", "") or getattr(page, "intro", "") or ""
+        description = page.search_description or page.hit_intro or ""
         hits.append(Hit(
             kind="pages", id=page.pk,
             source={"title": page.title, "url": page.url or "", "description": str(description)[:300]},

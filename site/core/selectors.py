@@ -97,8 +97,8 @@ def _build_frame(request):
     from core.models import SiteSettings
 
     site_settings = SiteSettings.objects.select_related("share_image", "imprint_page", "privacy_page").first()
-    if site_settings is None:
-        site_settings = SiteSettings.load()
+    if site_settings is None:  # nothing saved yet: the defaults, without writing on a read
+        site_settings = SiteSettings()
     menu = [
         {"pk": item.pk, "path": item.path, "title": item.title, "url": item.get_url(request)}
         for item in menu_pages(request)

@@ -24,6 +24,16 @@ def _page_saved_or_deleted(sender, instance=None, **kwargs):
         frame_changed()
 
 
+# Wagtail fills these in while serving a rendition; they change nothing anybody sees.
+IMAGE_METADATA = {"file_size", "file_hash"}
+
+
+def _image_changed(sender, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= IMAGE_METADATA:
+        return
+    frame_changed()
+
+
 def connect():
     from core.models import SiteSettings
 
@@ -33,6 +43,8 @@ def connect():
     # Pages save as their own classes: one receiver for all, filtered by type.
     post_save.connect(_page_saved_or_deleted, dispatch_uid="site-frame-page-save")
     post_delete.connect(_page_saved_or_deleted, dispatch_uid="site-frame-page-delete")
-    for model in (SiteSettings, Site, PageViewRestriction, get_image_model()):
+    for model in (SiteSettings, Site, PageViewRestriction):
         post_save.connect(frame_changed, sender=model, dispatch_uid=f"site-frame-save-{model.__name__}")
         post_delete.connect(frame_changed, sender=model, dispatch_uid=f"site-frame-delete-{model.__name__}")
+    post_save.connect(_image_changed, sender=get_image_model(), dispatch_uid="site-frame-save-image")
+    post_delete.connect(frame_changed, sender=get_image_model(), dispatch_uid="site-frame-delete-image")
