@@ -148,7 +148,8 @@ def _first_pages(*model_labels):
     first = dict.fromkeys(model_labels)
     if not models:
         return first
-    label_of = {ContentType.objects.get_for_model(model).pk: label for label, model in models.items()}
+    types = ContentType.objects.get_for_models(*models.values())  # one query, then cached per process
+    label_of = {types[model].pk: label for label, model in models.items()}
     for page in public_pages(Page.objects.live().filter(content_type__in=list(label_of))).order_by("path"):
         label = label_of[page.content_type_id]
         if first[label] is None:
