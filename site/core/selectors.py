@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.images.models import AbstractImage
@@ -67,19 +68,16 @@ def site_frame(request):
     """What every page shows around its content: menu entries, the rendered footer and the default
     sharing image, as plain values.
 
-    Kept in Django's cache (shared by all workers: Redis in production) until an editor publishes,
-    moves or deletes a page, changes a view restriction, the site, an image or the settings; then
-    ``forget_site_frame`` (core.signals) starts a new generation and the next request rebuilds it.
+    Kept in Django's cache (shared by all workers of a host; Redis for several hosts) until an editor
+    publishes, moves or deletes a page, changes a view restriction, the site, an image or the
+    settings; then ``forget_site_frame`` (core.signals) starts a new generation and the next request
+    rebuilds it.
     """
     memo = request_memo.get()
     if memo is not None and "site_frame" in memo:
         return memo["site_frame"]
-    generation = cache.get(FRAME_GENERATION_KEY)
-    if generation is None:
-        cache.add(FRAME_GENERATION_KEY, uuid4().hex, None)
-        generation = cache.get(FRAME_GENERATION_KEY)
     host = request.get_host() if request is not None else ""
-    key = f"site-frame:{generation}:{host}"
+    key = f"site-frame:{_generation()}:{host}"
     frame = cache.get(key)
     if frame is None:
         frame = _build_frame(request)
@@ -87,6 +85,14 @@ def site_frame(request):
     if memo is not None:
         memo["site_frame"] = frame
     return frame
+
+
+def _generation():
+    generation = cache.get(FRAME_GENERATION_KEY)
+    if generation is None:
+        cache.add(FRAME_GENERATION_KEY, uuid4().hex, None)
+        generation = cache.get(FRAME_GENERATION_KEY)
+    return generation
 
 
 def forget_site_frame():
@@ -203,14 +209,29 @@ def platform_links(toolbox=None):
 
 
 def home_sections(home):
+    """The home page's sections, cached like the site frame (a new generation with every published
+    page) and at the latest until the first of the shown events is over."""
+    key = f"home-sections:{_generation()}:{home.pk}"
+    sections = cache.get(key)
+    if sections is None:
+        sections = _home_sections()
+        now = timezone.now()
+        ends = [event.end or event.start for event in sections["upcoming_events"]]
+        timeout = min([FRAME_TIMEOUT, *((end - now).total_seconds() for end in ends)])
+        if timeout >= 1:
+            cache.set(key, sections, int(timeout))
+    return sections
+
+
+def _home_sections():
     from alliance import selectors as alliance_selectors
 
     first = _first_pages("toolbox.MeasureIndexPage", "alliance.EventIndexPage", "alliance.NewsIndexPage",
                          "alliance.WorkingGroupIndexPage")
     return {
-        "working_groups": alliance_selectors.working_groups(),
-        "upcoming_events": alliance_selectors.upcoming_events()[:HOME_EVENTS],
-        "latest_news": alliance_selectors.news()[:HOME_NEWS],
+        "working_groups": list(alliance_selectors.working_groups().defer_streamfields()),
+        "upcoming_events": list(alliance_selectors.upcoming_events().defer_streamfields()[:HOME_EVENTS]),
+        "latest_news": list(alliance_selectors.news().defer_streamfields()[:HOME_NEWS]),
         "platform_links": platform_links(toolbox=first["toolbox.MeasureIndexPage"]),
         "events_index": first["alliance.EventIndexPage"],
         "news_index": first["alliance.NewsIndexPage"],

@@ -1,5 +1,8 @@
 """The cached site frame (menu, footer, sharing image) never lags behind the editors: what they
-publish, unpublish, restrict or change in the settings shows on the very next page a visitor opens."""
+publish, unpublish, restrict or change in the settings shows on the very next page a visitor opens;
+the same for the home page's cached sections (news, events, working groups)."""
+
+import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,6 +11,7 @@ from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import rich_text
 
 from core.models import SiteSettings
+from tests.alliance.factories import EventPageFactory, NewsPageFactory
 from tests.core.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +88,16 @@ def _titles(menu_html):
     import re
 
     return re.findall(r'<a href="[^"]*"[^>]*>([^<]+)</a>', menu_html)
+
+
+def test_news_and_events_an_editor_publishes_show_on_the_home_page_at_once(client, editor, home_page):
+    first = NewsPageFactory(title="Erste Meldung", date=datetime.date(2026, 1, 5))
+    assert "Erste Meldung" in client.get("/").content.decode()  # the home sections are now cached
+
+    NewsPageFactory(title="Förderaufruf gestartet", date=datetime.date(2026, 2, 1))
+    EventPageFactory(title="Bündnistreffen im Frühjahr")
+    assert editor.post(f"/admin/pages/{first.pk}/unpublish/", {"include_descendants": "on"}).status_code == 302
+
+    html = client.get("/").content.decode()
+    assert "Förderaufruf gestartet" in html and "Bündnistreffen im Frühjahr" in html
+    assert "Erste Meldung" not in html
