@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from core.middleware import request_memo
 
@@ -37,8 +37,6 @@ def restricted_paths():
     memo = request_memo.get()
     if memo is not None and "restricted_paths" in memo:
         return memo["restricted_paths"]
-    from wagtail.models import PageViewRestriction
-
     paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
     if memo is not None:
         memo["restricted_paths"] = paths
@@ -117,7 +115,9 @@ def _build_frame(request):
 
 
 def rendition_values(image, spec=SHARE_RENDITION):
-    rendition = image.get_rendition(spec)
+    from wagtail.images.shortcuts import get_rendition_or_not_found
+
+    rendition = get_rendition_or_not_found(image, spec)  # a missing file must not break every page
     return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
 
 
