@@ -454,8 +454,10 @@ def target_mix_reasons(req: MatchRequest, doc: dict, *, town_gaps: dict | None =
 
 def rank_premises(req: MatchRequest, hits: list[dict]) -> list[Ranked]:
     """Full fits first, then near misses, each best first (ties by id for stable answers)."""
+    from matching.vacancy.selectors import towns_mix_gaps
+
     ranked = []
-    town_gaps: dict = {}
+    town_gaps = towns_mix_gaps(hit["_source"].get("city") for hit in hits) if req.use_types else {}
     for hit in hits:
         doc = dict(hit["_source"])
         doc["_text_matched"] = [n[5:] for n in (hit.get("matched_queries") or []) if n.startswith("text:")]

@@ -38,12 +38,15 @@ def _map_config():
 
 
 def _with_images(items, *specs):
-    images = get_image_model().objects.prefetch_renditions(*specs)
+    """Gallery rows with their images joined and the wanted renditions: two queries for any page size."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
     prefetch_related_objects(
         items,
         Prefetch(
             "gallery_images",
-            queryset=PremisesImage.objects.order_by("sort_order").prefetch_related(Prefetch("image", queryset=images)),
+            queryset=PremisesImage.objects.order_by("sort_order").select_related("image").prefetch_related(
+                Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
+            ),
         ),
     )
 

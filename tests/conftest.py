@@ -1,9 +1,19 @@
 """Shared fixtures: the demo site root every page test hangs its pages under."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from core.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: the site frame cached by an earlier test's pages (rolled
+    back since, without signals) must not show up in the next one."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

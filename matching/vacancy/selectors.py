@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from core.vocabularies import SeekerKind, UseType, labels
 from matching import gazetteer
-from matching.vacancy.models import VACANT, TargetMix, Unit, UnitUse
+from matching.vacancy.models import VACANT, TargetMix, TargetShare, Unit, UnitUse
 
 USE_ORDER = [*UseType.values, VACANT]
 DURATION_BUCKETS = [  # (label, upper bound in days, exclusive)
@@ -138,14 +138,17 @@ class MixStatus:
         return sorted((row for row in self.rows if row.lacking), key=lambda r: -r.gap)
 
 
-def mix_status(mix: TargetMix) -> MixStatus:
+def mix_status(mix: TargetMix, counts: dict[str, int] | None = None, shares=None) -> MixStatus:
     """Actual against target: each use's share of all units of the mix's area (vacant units count
-    in the whole, since they are where the mix can still be reached)."""
-    scope = units_in(city=mix.city, zone=mix.zone or None)
-    counts = dict(scope.values_list("use").annotate(n=Count("pk")).values_list("use", "n"))
+    in the whole, since they are where the mix can still be reached). ``counts`` (units per use in
+    the mix's area) and ``shares``: when the caller read them already."""
+    if counts is None:
+        scope = units_in(city=mix.city, zone=mix.zone or None)
+        counts = dict(scope.values_list("use").annotate(n=Count("pk")).values_list("use", "n"))
     total = sum(counts.values())
     rows = []
-    for share in mix.shares.all().order_by("sort_order", "pk"):
+    shares = mix.shares.all() if shares is None else shares
+    for share in sorted(shares, key=lambda share: (share.sort_order or 0, share.pk)):
         n = counts.get(share.use, 0)
         actual = round(100 * n / total, 1) if total else 0.0
         rows.append(MixRow(use=share.use, label=labels(UseType, [share.use])[0] if share.use in UseType.values else share.use,
@@ -173,6 +176,41 @@ def mix_gaps(municipality, *, zone: str | None = None) -> list[tuple[TargetMix, 
         for row in mix_status(mix).gaps:
             result.append((mix, row))
     result.sort(key=lambda pair: -pair[1].gap)
+    return result
+
+
+def towns_mix_gaps(cities) -> dict[str, list[tuple[TargetMix, MixRow]]]:
+    """``mix_gaps`` of many towns at once (the towns of a results page), keyed by the names given:
+    at most two queries however many towns and candidates."""
+    names = {city: normalise_city(city) for city in set(cities) if city}
+    result: dict[str, list[tuple[TargetMix, MixRow]]] = {city: [] for city in names}
+    wanted = Q()
+    for name in set(names.values()):
+        wanted |= Q(city__iexact=name)
+    shares_of: dict[TargetMix, list[TargetShare]] = {}  # in the mixes' order (city, zone)
+    if names:
+        rows = TargetShare.objects.filter(mix__in=TargetMix.objects.filter(wanted)).select_related("mix")
+        for share in rows.order_by("mix__city", "mix__zone", "mix_id"):
+            shares_of.setdefault(share.mix, []).append(share)
+    mixes = list(shares_of)
+    if not mixes:
+        return result
+    in_towns = Q()
+    for mix in mixes:
+        in_towns |= Q(city__iexact=normalise_city(mix.city))
+    counted = Unit.objects.filter(in_towns).values_list("city", "zone", "use").annotate(n=Count("pk"))
+    counted = [(city.casefold(), zone.strip().casefold(), use, n) for city, zone, use, n in counted]
+    gaps_by_town: dict[str, list[tuple[TargetMix, MixRow]]] = {}
+    for mix in mixes:
+        town, zone = normalise_city(mix.city).casefold(), (mix.zone or "").strip().casefold()
+        counts: dict[str, int] = {}
+        for city, unit_zone, use, n in counted:
+            if city == town and (not zone or unit_zone == zone):
+                counts[use] = counts.get(use, 0) + n
+        gaps = mix_status(mix, counts, shares_of[mix]).gaps
+        gaps_by_town.setdefault(town, []).extend((mix, row) for row in gaps)
+    for city, name in names.items():
+        result[city] = sorted(gaps_by_town.get(name.casefold(), []), key=lambda pair: -pair[1].gap)
     return result
 
 

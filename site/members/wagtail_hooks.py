@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from core.selectors import is_restricted
 from members.access import mark_private
 
 
@@ -9,7 +10,7 @@ from members.access import mark_private
 def keep_restricted_pages_private(next_serve_page):
     def serve(page, request, args, kwargs):
         response = next_serve_page(page, request, args, kwargs)
-        if page.get_view_restrictions().exists():
+        if is_restricted(page):
             mark_private(response)
         return response
 

@@ -1,6 +1,8 @@
 """Settings shared by every environment; values that differ come from the environment."""
 
+import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -160,10 +162,18 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# One cache for all worker processes of this host: the cached site frame (core.selectors.site_frame)
+# follows an editor's change in every worker at once, and rate limits count across workers. A
+# directory per database, so that two installations on one host never share entries. Several hosts:
+# REDIS_URL.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "innenstaedte",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR") or os.path.join(
+            tempfile.gettempdir(),
+            "innenstaedte-cache-" + hashlib.sha256(str(DATABASES["default"].get("NAME")).encode()).hexdigest()[:12],
+        ),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
 if os.environ.get("REDIS_URL"):

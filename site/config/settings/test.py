@@ -17,6 +17,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Each test process its own cache (tests empty it between tests).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "innenstaedte-test"}}
 
 # Uses ELASTICSEARCH_URL when set (a real cluster), else starts one osmem-server per run.
 ELASTICSEARCH_URL = ensure_engine_url()
