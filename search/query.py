@@ -133,7 +133,9 @@ def word_clause(target, word: str) -> dict:
         should.append(_match(synonym, _fields(fields, None, 0.8)))
         should.append(_match(synonym, _fields(fields, "folded", 0.5)))
         if len(synonym) >= MIN_NGRAM_SYNONYM_CHARS:
-            should.append(_match(synonym, _fields(fields, "parts", 0.4)))
+            # A synonym inside a compound only in titles, labels and names: in running text its parts
+            # mislead ("Büro" → "Praxis" must not find "praxisnah", "Kommune" → "Stadt" every "Innenstadt").
+            should.append(_match(synonym, _fields(fields, "parts", 0.4, long_text=False)))
     # An empty field list would fall back to the index's default field ("*"): never send one.
     should = [clause for clause in should if clause["multi_match"]["fields"]]
     return {"bool": {"should": should, "minimum_should_match": 1}}

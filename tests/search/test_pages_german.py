@@ -27,6 +27,8 @@ def pages(home_page):
         "innenstadt": StandardPageFactory(title="Zukunft der Innenstadt", intro="<p>Leben im Zentrum.</p>",
                                           body=paragraph("Gemeinsam für lebendige Zentren.")),
         "fest": NewsPageFactory(title="Bürgerbeteiligung beim Stadtfest", teaser="Ein Fest für alle."),
+        "wegweiser": StandardPageFactory(title="Wegweiser Leerstand", intro="<p>Ein praxisnaher Leitfaden.</p>",
+                                         body=paragraph("Mit vielen Fallbeispielen aus der Innenstadt.")),
         "secret": NewsPageFactory(title="Büroflächen der Geschäftsstelle", teaser="Hitzeschutz für Mitglieder."),
     }
     PageViewRestriction.objects.create(page=made["secret"], restriction_type=PageViewRestriction.LOGIN)
@@ -83,6 +85,10 @@ def test_typos(client, pages):
 def test_curated_synonyms(client, pages):
     check(client, pages, "Stadtzentrum", must=["innenstadt"], must_not=["fest", "hitze"])
     check(client, pages, "Hitzevorsorge", must=["hitze", "klima"], must_not=["fest", "innenstadt"])
+    # A synonym found inside running text's compounds would mislead: Büro → Praxis, Kommune → Stadt.
+    check(client, pages, "Büro", must=["buero"], must_not=["wegweiser"])
+    check(client, pages, "Kommune", must=["klima"], must_not=["wegweiser"])
+    check(client, pages, "praxisnah", must=["wegweiser"], must_not=["buero"])
 
 
 def test_every_word_must_match(client, pages):
