@@ -24,7 +24,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
-from core.vocabularies import Feature, UseType
+from core.vocabularies import Feature, UseType, label_map
 from matching import gazetteer
 from matching.models import Premises, PremisesInquiry
 from matching.signals import premises_changed
@@ -216,7 +216,8 @@ def _codes(text: str, vocabulary, column: str, noun: str, err) -> list[str]:
     for code in (part.strip() for part in text.split(";")):
         if code and code not in codes:
             codes.append(code)
-    unknown = [code for code in codes if code not in vocabulary.values]
+    known = label_map(vocabulary)
+    unknown = [code for code in codes if code not in known]
     for code in unknown:
         err(column, f"Unbekannte {noun} „{code}“ (erlaubt: {', '.join(vocabulary.values)}).")
     return codes
