@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from elasticsearch import BadRequestError, NotFoundError
 
@@ -72,8 +73,10 @@ def spellings(word: str) -> list[str]:
     return forms
 
 
-def _fields(doc_cls: type[SearchDocument], sub: str | None, factor: float = 1.0, *, long_text=None) -> list[str]:
-    """``field^boost`` for the document's text fields (``long_text``: True only long texts, False none)."""
+@lru_cache(maxsize=256)
+def _fields(doc_cls: type[SearchDocument], sub: str | None, factor: float = 1.0, *, long_text=None) -> tuple[str, ...]:
+    """``field^boost`` for the document's text fields (``long_text``: True only long texts, False none).
+    Cached: the same dozen lists are asked for by every query, and reading the mapping is slow."""
     fields = []
     for name, boost in doc_cls.text_fields.items():
         if long_text is not None and (name in LONG_TEXT_FIELDS) != long_text:
@@ -81,15 +84,15 @@ def _fields(doc_cls: type[SearchDocument], sub: str | None, factor: float = 1.0,
         base = f"{name}.text" if _is_keyword(doc_cls, name) else name
         target = base if sub is None else f"{name}.{sub}"
         fields.append(f"{target}^{boost * factor:g}")
-    return fields
+    return tuple(fields)
 
 
 def _is_keyword(doc_cls, name: str) -> bool:
     return doc_cls._doc_type.mapping[name].name == "keyword"
 
 
-def _match(text: str, fields: list[str], **extra) -> dict:
-    return {"multi_match": {"query": text, "fields": fields, "type": "best_fields", "operator": "and", **extra}}
+def _match(text: str, fields, **extra) -> dict:
+    return {"multi_match": {"query": text, "fields": list(fields), "type": "best_fields", "operator": "and", **extra}}
 
 
 def word_clause(doc_cls, word: str) -> dict:
