@@ -11,8 +11,12 @@ Data comes from bench/generate.py (made on demand, same seed, same files). Print
 writes the figures as JSON (--json).
 
 What is measured, per scale:
-- import: `import_premises` of the scale's premises.csv (wall time, one run); offers are imported too
+- import: `import_premises` of the scale's premises.csv (wall time, one run, including the search
+  sync after the commit); offers are imported too
 - rebuild: `search_index --rebuild` (wall time, one run)
+- with the embedded engine: its CPU seconds during the import and during the rebuild (the share of
+  the wall time the engine itself worked), and the load average before and after
+  (`--no-http`: only these, no server and no latencies)
 - HTTP through gunicorn (2 workers, one client, sequential, after warm-up): GET /api/v1/premises
   with text + city + radius + use type + feature + area filter (the answer always has facets), and
   POST /api/v1/matches with the generated seeker profiles; median, p95 and run count
@@ -234,7 +238,26 @@ def http_phase(env, data, runs):
     return figures
 
 
-def bench_scale(scale, template, tmp, runs):
+def cpu_seconds(pid):
+    """CPU time (user + system) of a process so far; None when it cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def timed_manage(env, engine, *args):
+    """Wall time of a command and the embedded engine's CPU seconds meanwhile (None for an
+    external engine): how much of the wall time the engine itself worked."""
+    before = cpu_seconds(engine.pid) if engine is not None else None
+    elapsed, _ = run_manage(env, *args)
+    after = cpu_seconds(engine.pid) if engine is not None else None
+    engine_cpu = round(after - before, 1) if before is not None and after is not None else None
+    return round(elapsed, 1), engine_cpu
+
+
+def bench_scale(scale, template, tmp, runs, http=True):
     data = ensure_data(scale)
     db_file = tmp / f"{scale}.sqlite3"
     shutil.copy(template, db_file)
@@ -242,12 +265,16 @@ def bench_scale(scale, template, tmp, runs):
     prefix = f"bench{os.getpid()}_{scale}_"
     env = base_env(tmp, db_file, engine_url, prefix)
     try:
-        import_s, _ = run_manage(env, "import_premises", str(data / "premises.csv"))
+        load = os.getloadavg()[0]
+        import_s, import_engine = timed_manage(env, engine, "import_premises", str(data / "premises.csv"))
         if (data / "offers.csv").exists():
             run_manage(env, "import_offers", str(data / "offers.csv"))
-        rebuild_s, _ = run_manage(env, "search_index", "--rebuild")
-        result = {"scale": scale, "listings": SCALES[scale], "import_s": round(import_s, 1),
-                  "rebuild_s": round(rebuild_s, 1)}
+        rebuild_s, rebuild_engine = timed_manage(env, engine, "search_index", "--rebuild")
+        result = {"scale": scale, "listings": SCALES[scale], "import_s": import_s, "rebuild_s": rebuild_s,
+                  "import_engine_cpu_s": import_engine, "rebuild_engine_cpu_s": rebuild_engine,
+                  "load_before": round(load, 1), "load_after_rebuild": round(os.getloadavg()[0], 1)}
+        if not http:
+            return result
         result["http"] = http_phase(env, data, runs)
         print(json.dumps(result, ensure_ascii=False), flush=True)
         inproc = subprocess.run(
@@ -303,9 +330,16 @@ def prepare_template(tmp):
 
 
 def print_table(results):
+    print()
+    print(f"{'':34}" + "".join(f"{r['scale']:>22}" for r in results))
+    for label, key in (("import (s)", "import_s"), ("  engine CPU meanwhile (s)", "import_engine_cpu_s"),
+                       ("index rebuild (s)", "rebuild_s"), ("  engine CPU meanwhile (s)", "rebuild_engine_cpu_s"),
+                       ("load average before / after", None)):
+        cells = [f"{r['load_before']} / {r['load_after_rebuild']}" if key is None else r[key] for r in results]
+        print(f"{label:34}" + "".join(f"{str(cell):>22}" for cell in cells))
+    if not all("http" in r for r in results):
+        return
     rows = [
-        ("100k-row import (s)", lambda r: r["import_s"]),
-        ("index rebuild (s)", lambda r: r["rebuild_s"]),
         ("GET premises median/p95 (ms)", lambda r: f"{r['http']['premises']['median_ms']}/{r['http']['premises']['p95_ms']}"),
         ("  engine median/p95 (ms)", lambda r: f"{r['engine']['premises']['median_ms']}/{r['engine']['premises']['p95_ms']}"),
         ("  app share (x engine)", lambda r: r["engine"]["premises"]["app_share"]),
@@ -316,9 +350,6 @@ def print_table(results):
         ("RSS master/workers (MB)", lambda r: f"{r['http']['rss_mb']['master']}/{r['http']['rss_mb']['workers']}"),
     ]
     first = results[0]
-    rows[0] = ("import (s)", rows[0][1])
-    print()
-    print(f"{'':34}" + "".join(f"{r['scale']:>22}" for r in results))
     for label, get in rows:
         print(f"{label:34}" + "".join(f"{str(get(r)):>22}" for r in results))
     print(f"{'runs per figure':34}" + "".join(f"{r['http']['premises']['runs']:>22}" for r in results))
@@ -333,6 +364,8 @@ def main(argv=None):
     parser.add_argument("--scales", default="1k,10k,100k")
     parser.add_argument("--runs", type=int, default=40, help="timed requests per figure")
     parser.add_argument("--json", default=None, help="write the figures to this file")
+    parser.add_argument("--no-http", action="store_true",
+                        help="only import and rebuild (with the engine's CPU time meanwhile); no server, no latencies")
     args = parser.parse_args(argv)
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]
     unknown = [s for s in scales if s not in SCALES]
@@ -345,7 +378,7 @@ def main(argv=None):
         results = []
         for scale in scales:
             print(f"{scale}: import, rebuild, HTTP and in-process measurements ...", flush=True)
-            results.append(bench_scale(scale, template, tmp, args.runs))
+            results.append(bench_scale(scale, template, tmp, args.runs, http=not args.no_http))
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
         print_table(results)
         if args.json:

@@ -7,9 +7,12 @@ from ninja import Query, Router, Schema
 
 from config.api import ApiInputError
 from matching.forms import PremisesFilterForm
+from matching.models import premises_url
 from matching.selectors import premises_search
 
 router = Router(tags=["Flächen"])
+# What a result row shows: read as plain values, no model instances (the API's hot path).
+LIST_COLUMNS = ("external_id", "title", "city", "area_sqm", "rent_month_eur")
 
 
 class FacetOut(Schema):
@@ -67,19 +70,21 @@ def list_premises(
     form = PremisesFilterForm(request.GET)
     if not form.is_valid():
         raise ApiInputError(*form.first_error())
-    result = premises_search(**form.search_kwargs())
+    result = premises_search(columns=LIST_COLUMNS, **form.search_kwargs())
+    base = request.build_absolute_uri("/").rstrip("/")
     results = []
     for item in result.items:
+        rent = item["rent_month_eur"]
         row = {
-            "id": item.pk,
-            "external_id": item.external_id,
-            "title": item.title,
-            "city": item.city,
-            "area_sqm": float(item.area_sqm),
-            "rent_month_eur": float(item.rent_month_eur) if item.rent_month_eur is not None else None,
-            "url": request.build_absolute_uri(item.get_absolute_url()),
+            "id": item["id"],
+            "external_id": item["external_id"],
+            "title": item["title"],
+            "city": item["city"],
+            "area_sqm": float(item["area_sqm"]),
+            "rent_month_eur": float(rent) if rent is not None else None,
+            "url": base + premises_url(item["id"]),
         }
         if result.near is not None:
-            row["distance_km"] = item.distance_km
+            row["distance_km"] = item["distance_km"]
         results.append(row)
     return {"count": result.count, "results": results, "facets": result.facets}

@@ -74,9 +74,14 @@ class Premises(ClusterableModel):
         return self.status in self.PUBLIC_STATUSES
 
     def get_absolute_url(self):
-        from django.urls import reverse
+        return premises_url(self.pk)
 
-        return reverse("matching:premises_detail", args=[self.pk])
+
+def premises_url(pk: int) -> str:
+    """A listing's public page, without loading the listing (API rows, search documents)."""
+    from django.urls import reverse
+
+    return reverse("matching:premises_detail", args=[pk])
 
 
 class PremisesImage(Orderable):

@@ -28,7 +28,9 @@ MAX_MARKERS = 2000
 @dataclass
 class PremisesPage:
     count: int
-    items: list[Premises]  # each with ``distance_km`` (float rounded to 0.1, or None)
+    # Premises, each with ``distance_km`` (float rounded to 0.1, or None); with ``columns`` dicts
+    # of those columns plus "id" and "distance_km".
+    items: list
     page: int
     page_size: int
     facets: dict[str, list[dict]] = field(default_factory=dict)
@@ -109,17 +111,24 @@ def _filtered(
     return qs
 
 
-def premises_search(**filters) -> PremisesPage:
+def premises_search(*, columns: tuple[str, ...] | None = None, **filters) -> PremisesPage:
     """Public listings matching the filters, one page of them, and facet counts.
 
     ``city`` restricts to one municipality; ``near`` (a place) adds ``distance_km`` and sorts by
     it; with ``radius_km`` only listings within that distance of ``near`` remain. Use types match
     any of the given codes, features all of them. One engine query and one database query.
+    ``columns``: the page's rows as dicts of just these columns (the API), not model instances.
     """
     try:
-        return _search_on_engine(**filters)
+        return _search_on_engine(columns=columns, **filters)
     except SearchUnavailable:
-        return _search_on_database(**filters)
+        result = _search_on_database(**filters)
+        if columns:
+            result.items = [
+                {"id": item.pk, **{name: getattr(item, name) for name in columns}, "distance_km": item.distance_km}
+                for item in result.items
+            ]
+        return result
 
 
 def _engine_filters(*, city, near, radius_km, use_types, features, area_min, area_max, rent_max, interim_use):
@@ -191,6 +200,7 @@ def _search_on_engine(
     page: int = 1,
     page_size: int = 20,
     with_facets: bool = True,
+    columns: tuple[str, ...] | None = None,
 ) -> PremisesPage:
     page_size = max(1, min(page_size, MAX_PAGE_SIZE))
     page = max(1, page)
@@ -221,13 +231,20 @@ def _search_on_engine(
         "premises", q=q, filters=filters, aggs=aggs, sort=engine_sort, offset=(page - 1) * page_size, size=page_size,
         highlight=False, require_text=False, source=False,
     )
-    rows = Premises.objects.public().select_related("lister").in_bulk([hit.id for hit in hits])
+    ids = [hit.id for hit in hits]
+    if columns:
+        rows = {row["id"]: row for row in Premises.objects.public().filter(pk__in=ids).values("id", *columns)}
+    else:
+        rows = Premises.objects.public().select_related("lister").in_bulk(ids)
     items = []
     for hit in hits:
         item = rows.get(hit.id)
         if item is None:  # deleted or withdrawn a moment ago; the index follows after commit
             continue
-        item.distance_km = hit.distance_km
+        if columns:
+            item["distance_km"] = hit.distance_km
+        else:
+            item.distance_km = hit.distance_km
         items.append(item)
     facets = _engine_facets(aggregations) if with_facets else {}
     return PremisesPage(count=count, items=items, page=page, page_size=page_size, facets=facets, near=near)

@@ -20,11 +20,31 @@ def version_pattern(doc_cls) -> str:
     return f"{doc_cls.alias()}_v*"
 
 
-def create_version(doc_cls) -> str:
-    """A new, empty versioned index with the document's mapping; returns its name."""
+# While a rebuild fills a version nobody reads yet: no periodic refreshes and no replicas to copy
+# every document to (valid on a real cluster; the embedded engine accepts and ignores them).
+# ``finish_version`` restores the served settings before the alias moves.
+BUILDING_SETTINGS = {"refresh_interval": "-1", "number_of_replicas": 0}
+SERVED_SETTINGS = {"refresh_interval": None, "number_of_replicas": INDEX_SETTINGS["number_of_replicas"]}
+
+
+def create_version(doc_cls, *, building: bool = False) -> str:
+    """A new, empty versioned index with the document's mapping; returns its name. ``building``:
+    tuned for a bulk fill (see BUILDING_SETTINGS); call ``finish_version`` afterwards."""
     name = f"{doc_cls.alias()}_v{time.time_ns() // 1000}"
-    get_client().indices.create(index=name, settings=INDEX_SETTINGS, mappings=doc_cls.mapping())
+    settings = {**INDEX_SETTINGS, **BUILDING_SETTINGS} if building else INDEX_SETTINGS
+    get_client().indices.create(index=name, settings=settings, mappings=doc_cls.mapping())
     return name
+
+
+def finish_version(name: str) -> None:
+    """Served settings back (refresh interval to the default, replicas as configured), then one refresh."""
+    client = get_client()
+    client.indices.put_settings(index=name, settings=SERVED_SETTINGS)
+    client.indices.refresh(index=name)
+
+
+def drop_version(name: str) -> None:
+    get_client().indices.delete(index=name, ignore_unavailable=True)
 
 
 def versions(doc_cls) -> dict[str, bool]:

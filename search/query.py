@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from elasticsearch import BadRequestError, NotFoundError
 
@@ -86,33 +87,37 @@ class TextField:
         return (self.german or self.name) if sub is None else f"{self.name}.{sub}"
 
 
-def text_fields_of(doc_cls: type[SearchDocument]) -> list[TextField]:
-    return [
+@lru_cache(maxsize=64)
+def text_fields_of(doc_cls: type[SearchDocument]) -> tuple[TextField, ...]:
+    """Cached: every query asks for them, and reading the mapping is slow."""
+    return tuple(
         TextField(name, boost, long_text=name in LONG_TEXT_FIELDS, german=f"{name}.text" if _is_keyword(doc_cls, name) else "")
         for name, boost in doc_cls.text_fields.items()
-    ]
+    )
 
 
-def _fields(fields: list[TextField], sub: str | None, factor: float = 1.0, *, long_text=None) -> list[str]:
-    """``field^boost`` for the text fields (``long_text``: True only long texts, False none)."""
-    return [
+@lru_cache(maxsize=256)
+def _fields(fields: tuple[TextField, ...], sub: str | None, factor: float = 1.0, *, long_text=None) -> tuple[str, ...]:
+    """``field^boost`` for the text fields (``long_text``: True only long texts, False none); cached,
+    the same dozen lists are asked for by every query."""
+    return tuple(
         f"{field.target(sub)}^{field.boost * factor:g}"
         for field in fields
         if long_text is None or field.long_text == long_text
-    ]
+    )
 
 
 def _is_keyword(doc_cls, name: str) -> bool:
     return doc_cls._doc_type.mapping[name].name == "keyword"
 
 
-def _match(text: str, fields: list[str], **extra) -> dict:
-    return {"multi_match": {"query": text, "fields": fields, "type": "best_fields", "operator": "and", **extra}}
+def _match(text: str, fields, **extra) -> dict:
+    return {"multi_match": {"query": text, "fields": list(fields), "type": "best_fields", "operator": "and", **extra}}
 
 
-def _as_fields(target) -> list[TextField]:
+def _as_fields(target) -> tuple[TextField, ...]:
     """A document class (premises, offers, partners) or a list of fields (pages)."""
-    return list(target) if isinstance(target, list | tuple) else text_fields_of(target)
+    return tuple(target) if isinstance(target, list | tuple) else text_fields_of(target)
 
 
 def word_clause(target, word: str) -> dict:

@@ -19,17 +19,23 @@ from elasticsearch import ApiError
 
 from search.client import get_client
 from search.documents import DOCUMENTS
-from search.indexes import create_version, refresh, swap_alias, write_targets
+from search.indexes import create_version, drop_version, finish_version, refresh, swap_alias, write_targets
 from search.models import PendingChange
 
 logger = logging.getLogger(__name__)
 
 ENGINE_ERRORS = (TransportError, ApiError, ConnectionError, TimeoutError)
-# Objects per bulk request: the embedded engine indexes ~100-250 premises per second on a busy
-# 2-core machine; bulk requests get their own, longer timeout (searches keep the client's 5 s).
-CHUNK_SIZE = 100
+# Objects read from the database per query while syncing.
+CHUNK_SIZE = 500
+# Bulk requests are cut by count and by size, whichever comes first: few requests (each costs a
+# round trip and, on the embedded engine, a segment of its own), none so big that the engine
+# leaves searches waiting for seconds (osmem works through ~500 premises per CPU second and
+# answers queries between requests). Bulk requests get their own, longer timeout (searches keep
+# the client's 5 s).
+BULK_MAX_ACTIONS = 1000
+BULK_MAX_BYTES = 3 * 1024 * 1024
 BULK_TIMEOUT_SECONDS = 120
-REBUILD_CHUNK_SIZE = 50
+REBUILD_CHUNK_SIZE = 1000
 PAGES = "pages"  # Wagtail pages: indexed by Wagtail's backend, queued here like the documents
 
 
@@ -44,11 +50,43 @@ class SyncResult:
     queued: int = 0
 
 
-def _bulk(client, operations: list[dict], *, refresh_now: bool) -> None:
+class _BulkWriter:
+    """Collects pre-serialised bulk lines and sends them in requests of bounded count and bytes;
+    the last request of a sync may ask for a refresh, so the change is searchable on return."""
+
+    def __init__(self, client):
+        self.client = client
+        self.dumps = client.transport.serializers.get_serializer("application/json").dumps
+        self.lines: list[bytes] = []
+        self.actions = 0
+        self.size = 0
+
+    def index(self, index: str, pk: str, source: dict) -> None:
+        self._add(self.dumps({"index": {"_index": index, "_id": pk}}), self.dumps(source))
+
+    def delete(self, index: str, pk: str) -> None:
+        self._add(self.dumps({"delete": {"_index": index, "_id": pk}}))
+
+    def _add(self, *lines: bytes) -> None:
+        size = sum(len(line) + 1 for line in lines)
+        if self.lines and (self.actions >= BULK_MAX_ACTIONS or self.size + size > BULK_MAX_BYTES):
+            self.flush(refresh_now=False)
+        self.lines.extend(lines)
+        self.actions += 1
+        self.size += size
+
+    def flush(self, *, refresh_now: bool) -> None:
+        lines, self.lines, self.actions, self.size = self.lines, [], 0, 0
+        _bulk(self.client, lines, refresh_now=refresh_now)
+
+
+def _bulk(client, operations: list, *, refresh_now: bool) -> None:
     if not operations:
         return
+    # "true", not "wait_for": a version being rebuilt has refreshes switched off, so waiting for
+    # the next one would hold a live edit until the rebuild ends.
     response = client.options(request_timeout=BULK_TIMEOUT_SECONDS).bulk(
-        operations=operations, refresh="wait_for" if refresh_now else False
+        operations=operations, refresh="true" if refresh_now else False
     )
     if not response.get("errors"):
         return
@@ -70,8 +108,9 @@ def sync(
 
     Public objects are (re)indexed, everything else (drafts, let premises, deleted rows) is
     removed. ``indices``: only these indices (the rebuild's new version); default: every version.
-    Sent in bulk chunks; if the engine is unreachable, the ids not yet sent are queued (unless
-    ``queue_on_failure`` is False, then the error is raised).
+    Read in chunks of CHUNK_SIZE, sent in bulk requests of bounded size; if the engine is
+    unreachable, the ids not yet sent are queued (unless ``queue_on_failure`` is False, then the
+    error is raised).
     """
     ids = sorted({str(pk) for pk in ids if pk is not None})
     result = SyncResult()
@@ -81,20 +120,20 @@ def sync(
             return _sync_pages(ids) if ids else result
         doc_cls = DOCUMENTS[kind]
         targets = (indices or write_targets(doc_cls)) if ids else []
+        writer = _BulkWriter(get_client())
         for start in range(0, len(ids), CHUNK_SIZE):
             chunk = ids[start:start + CHUNK_SIZE]
             objects = {str(obj.pk): obj for obj in doc_cls.indexable().filter(pk__in=chunk)}
-            operations: list[dict] = []
             for pk in chunk:
                 obj = objects.get(pk)
                 source = doc_cls.prepare(obj) if obj is not None else None
                 for index in targets:
                     if source is None:
-                        operations.append({"delete": {"_index": index, "_id": pk}})
+                        writer.delete(index, pk)
                     else:
-                        operations += [{"index": {"_index": index, "_id": pk}}, source]
+                        writer.index(index, pk, source)
             last = start + CHUNK_SIZE >= len(ids)
-            _bulk(get_client(), operations, refresh_now=refresh_now and last)  # one refresh, at the end
+            writer.flush(refresh_now=refresh_now and last)  # one refresh, at the end
             done = start + len(chunk)
             result.indexed += len(objects)
             result.deleted += len(chunk) - len(objects)
@@ -196,20 +235,26 @@ def rebuild(kind: str, *, progress: bool = True, chunk_size: int = REBUILD_CHUNK
     The alias keeps serving the old version until the swap, so searches never see an empty or
     half index; live changes during the rebuild are written to both versions, and each chunk
     reads the database just before it is sent (an object deleted meanwhile is deleted, not
-    revived). Small chunks keep a single-threaded engine (osmem) answering searches in between.
-    Returns the new index name and the number of documents.
+    revived). The new version is filled without refreshes or replicas, gets its served settings
+    back before the swap, and is dropped if the rebuild fails. Bulk requests stay bounded
+    (BULK_MAX_ACTIONS, BULK_MAX_BYTES), so a single-threaded engine keeps answering searches
+    in between. Returns the new index name and the number of documents.
     """
     from tqdm import tqdm
 
     doc_cls = DOCUMENTS[kind]
-    new_index = create_version(doc_cls)
-    ids = list(doc_cls.indexable().order_by("pk").values_list("pk", flat=True))
-    with tqdm(total=len(ids), desc=f"Suchindex {kind}", unit="Dok.", disable=not progress) as bar:
-        for start in range(0, len(ids), chunk_size):
-            chunk = ids[start:start + chunk_size]
-            sync(kind, chunk, indices=[new_index], queue_on_failure=False, refresh_now=False)
-            bar.update(len(chunk))
-    get_client().indices.refresh(index=new_index)
+    new_index = create_version(doc_cls, building=True)
+    try:
+        ids = list(doc_cls.indexable().order_by("pk").values_list("pk", flat=True))
+        with tqdm(total=len(ids), desc=f"Suchindex {kind}", unit="Dok.", disable=not progress) as bar:
+            for start in range(0, len(ids), chunk_size):
+                chunk = ids[start:start + chunk_size]
+                sync(kind, chunk, indices=[new_index], queue_on_failure=False, refresh_now=False)
+                bar.update(len(chunk))
+        finish_version(new_index)
+    except BaseException:
+        drop_version(new_index)  # never served; live writes must not keep going to it
+        raise
     swap_alias(doc_cls, new_index)
     refresh(doc_cls)
     return new_index, len(ids)

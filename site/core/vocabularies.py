@@ -2,6 +2,8 @@
 German labels are what people see. One home for all of them, used by models, forms, imports,
 the API, the search index and the matching reasons alike."""
 
+from functools import cache
+
 from django.db import models
 
 
@@ -126,12 +128,20 @@ class KompassInstrument(models.TextChoices):
     DISPOSAL_FUND = "disposal_fund", "Verfügungsfonds"
 
 
+@cache
+def label_map(choices) -> dict[str, str]:
+    """Code → German label, built once per vocabulary: ``Choices.choices`` walks the enum on every
+    access, which costs seconds when 100,000 imported or indexed rows each ask."""
+    return dict(choices.choices)
+
+
 def labels(choices, codes):
     """German labels of a list of codes, in the given order; unknown codes are skipped."""
-    mapping = dict(choices.choices)
+    mapping = label_map(choices)
     return [mapping[code] for code in codes if code in mapping]
 
 
 def unknown_codes(choices, codes):
     """Codes that the vocabulary does not know, for validation messages."""
-    return [code for code in codes if code not in choices.values]
+    mapping = label_map(choices)
+    return [code for code in codes if code not in mapping]

@@ -112,7 +112,8 @@ def test_site_search_needs_a_few_queries_whatever_it_finds(client, listings, dja
 
     html = response.content.decode().replace("<mark>", "").replace("</mark>", "")  # titles come highlighted
     assert "Ladenlokal 0" in html and "AG Ladenlokal und Leerstand" in html and "Neues Ladenlokal 1" in html
-    assert "Die AG zu Ladenlokalen." in listed.content.decode().replace("<mark>", "").replace("</mark>", "")  # the intro, read without a query per page type
+    listed_html = listed.content.decode().replace("<mark>", "").replace("</mark>", "")
+    assert "Die AG zu Ladenlokalen." in listed_html  # the intro, read without a query per page type
     assert "Ladenlokal" not in client.get(f"/suche/?q={NONSENSE}").content.decode()
 
 
