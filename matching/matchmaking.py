@@ -28,6 +28,7 @@ from matching.ranking import (
     OfferFacts,
     Place,
     Ranked,
+    candidates_query,
     explain_premises,
     premises_query,
     rank_offers,
@@ -36,7 +37,11 @@ from matching.ranking import (
 
 logger = logging.getLogger(__name__)
 
-CANDIDATE_EXTRA = 20  # engine hits fetched beyond ``limit``; the engine already sorts as the rules do
+# Up to this many candidates are scored in Python, exactly by the rules (tens at 10,000 listings,
+# a few thousand at most at 100,000 for a 20 km radius); beyond it the engine ranks, and its best
+# ``limit + CANDIDATE_EXTRA`` are re-checked by the rules.
+CANDIDATE_CAP = 3000
+CANDIDATE_EXTRA = 20
 
 
 @dataclass
@@ -133,14 +138,16 @@ def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
     """
     if not req.use_types:
         return []
-    body = premises_query(req, size=req.limit + CANDIDATE_EXTRA)
+    ids = None
     if only_ids is not None:
         ids = [int(pk) for pk in only_ids]
         if not ids:
             return []
-        body["query"]["function_score"]["query"]["bool"]["filter"].append({"terms": {"id": ids}})
-        body["size"] = max(body["size"], len(ids))
-    ranked = rank_premises(req, _search_premises(body))
+    hits = _search_premises(candidates_query(req, size=CANDIDATE_CAP + 1, only_ids=ids))
+    if len(hits) > CANDIDATE_CAP:
+        size = max(req.limit + CANDIDATE_EXTRA, len(ids or ()))
+        hits = _search_premises(premises_query(req, size=size, only_ids=ids))
+    ranked = rank_premises(req, hits)
     objects = Premises.objects.public().in_bulk([r.id for r in ranked])
     return [
         PremisesMatch(premises=objects[r.id], score=r.score, reasons=r.reasons, near_miss=r.near_miss)
