@@ -116,16 +116,16 @@ class PremisesSearchUnavailable(Exception):
     """The search engine did not answer; callers say so in German instead of failing."""
 
 
-def _search_premises(body: dict) -> list[dict]:
+def _search_premises(body: dict) -> dict:
     from elasticsearch import ApiError, NotFoundError, TransportError
 
     from search.client import get_client
     from search.documents import PremisesDocument
 
     try:
-        return get_client().search(index=PremisesDocument.alias(), body=body)["hits"]["hits"]
+        return get_client().search(index=PremisesDocument.alias(), body=body).body
     except NotFoundError:
-        return []  # no index yet: nothing listed
+        return {"hits": {"hits": []}}  # no index yet: nothing listed
     except (ApiError, TransportError) as exc:
         logger.warning("premises matching query failed: %s", exc)
         raise PremisesSearchUnavailable from exc
@@ -143,11 +143,11 @@ def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
         ids = [int(pk) for pk in only_ids]
         if not ids:
             return []
-    hits = _search_premises(candidates_query(req, size=CANDIDATE_CAP + 1, only_ids=ids))
-    if len(hits) > CANDIDATE_CAP:
+    response = _search_premises(candidates_query(req, size=CANDIDATE_CAP + 1, only_ids=ids))
+    if len(response["hits"]["hits"]) > CANDIDATE_CAP:
         size = max(req.limit + CANDIDATE_EXTRA, len(ids or ()))
-        hits = _search_premises(premises_query(req, size=size, only_ids=ids))
-    ranked = rank_premises(req, hits)
+        response = _search_premises(premises_query(req, size=size, only_ids=ids))
+    ranked = rank_premises(req, response)
     objects = Premises.objects.public().in_bulk([r.id for r in ranked])
     return [
         PremisesMatch(premises=objects[r.id], score=r.score, reasons=r.reasons, near_miss=r.near_miss)

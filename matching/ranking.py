@@ -394,26 +394,41 @@ def _candidate_filters(req: MatchRequest, rules: list[Rule], only_ids: list[int]
     return filters
 
 
+def _text_rule(rules: list[Rule]) -> TextRule | None:
+    return next((r for r in rules if isinstance(r, TextRule)), None)
+
+
 def _text_clauses(req: MatchRequest, rules: list[Rule]) -> list[dict]:
     """The text rule's words as named queries: a hit says which matched; they do not filter."""
-    text_rule = next((r for r in rules if isinstance(r, TextRule)), None)
+    text_rule = _text_rule(rules)
     return text_rule.query(req, named=True)["bool"]["should"] if text_rule else []
 
 
 def candidates_query(req: MatchRequest, *, size: int, only_ids: list[int] | None = None) -> dict:
     """Every listing that could show, for the rules to score in Python (``rank_premises``).
 
-    The engine only filters (no scoring functions: each one costs the embedded engine a pass over
-    the index, and a real cluster a per-hit script) and evaluates the seeker's text once. The
-    candidates of one request are few (tens at 10,000 listings), so scoring them all here is exact
-    and cheap; ``premises_query`` is the engine-ranked way for requests too broad for that.
+    The engine only filters: no scoring functions (each one costs the embedded engine a pass over
+    the index, and a real cluster per-hit work) and no named queries (reported per hit, each costs
+    another evaluation per hit). Which candidates match each of the seeker's words comes back as
+    one aggregation per word (``text_0``, ``text_1``, …: the candidate ids). The candidates of one
+    request are few (tens at 10,000 listings), so scoring them all here is exact and cheap;
+    ``premises_query`` is the engine-ranked way for requests too broad for that.
     """
     rules = active_rules(req)
-    query: dict = {"bool": {"filter": _candidate_filters(req, rules, only_ids)}}
-    should = _text_clauses(req, rules)
-    if should:
-        query["bool"]["should"] = should
-    return {"size": size, "query": query, "sort": ["_doc"], "_source": SOURCE_FIELDS, "track_total_hits": False}
+    body = {
+        "size": size,
+        "query": {"bool": {"filter": _candidate_filters(req, rules, only_ids)}},
+        "sort": ["_doc"],
+        "_source": SOURCE_FIELDS,
+        "track_total_hits": False,
+    }
+    text_rule = _text_rule(rules)
+    if text_rule:
+        body["aggs"] = {
+            f"text_{i}": {"filter": clause, "aggs": {"ids": {"terms": {"field": "id", "size": size}}}}
+            for i, clause in enumerate(text_rule.query(req)["bool"]["should"])
+        }
+    return body
 
 
 def premises_query(req: MatchRequest, *, size: int, only_ids: list[int] | None = None) -> dict:
@@ -492,14 +507,33 @@ def target_mix_reasons(req: MatchRequest, doc: dict, *, town_gaps: dict | None =
     return [mix_reason(mix, row) for mix, row in town_gaps[city] if row.use in wanted]
 
 
-def rank_premises(req: MatchRequest, hits: list[dict]) -> list[Ranked]:
+def words_matched(req: MatchRequest, rules: list[Rule], response: dict) -> dict[int, list[str]]:
+    """Listing id → the seeker's words it matched, in the seeker's order: from the per-word
+    aggregations of ``candidates_query`` or the named queries of ``premises_query``."""
+    text_rule = _text_rule(rules)
+    if text_rule is None:
+        return {}
+    words = text_rule.words(req)
+    found: dict[int, set[str]] = {}
+    aggregations = response.get("aggregations") or {}
+    for i, word in enumerate(words):
+        for bucket in (aggregations.get(f"text_{i}") or {}).get("ids", {}).get("buckets", []):
+            found.setdefault(int(bucket["key"]), set()).add(word)
+    for hit in response["hits"]["hits"]:
+        names = [n[5:] for n in (hit.get("matched_queries") or []) if n.startswith("text:")]
+        found.setdefault(int(hit["_source"]["id"]), set()).update(names)
+    return {pk: [w for w in words if w in matched] for pk, matched in found.items()}
+
+
+def rank_premises(req: MatchRequest, response: dict) -> list[Ranked]:
     """Full fits first, then near misses, each best first (ties by id for stable answers).
     Every candidate is scored; only the ones shown get their target-mix reasons (database)."""
     rules = active_rules(req)
+    matched = words_matched(req, rules, response)
     ranked = []
-    for hit in hits:
+    for hit in response["hits"]["hits"]:
         doc = dict(hit["_source"])
-        doc["_text_matched"] = [n[5:] for n in (hit.get("matched_queries") or []) if n.startswith("text:")]
+        doc["_text_matched"] = matched.get(int(doc["id"]), [])
         result = judge_premises(req, doc, rules)
         if result is not None:
             ranked.append(result)

@@ -215,6 +215,23 @@ def test_reason_free_text_names_the_words_that_matched_in_german_forms(client):
     assert not any(r.startswith("Beschreibung passt") for item in nonsense.values() for r in item["reasons"])
 
 
+def test_reason_free_text_names_the_matched_words_in_the_seekers_order(client, monkeypatch):
+    from matching import matchmaking
+
+    PremisesFactory(title="Buchladen mit Schaufenster", description="Ehemalige Buchhandlung.")
+    PremisesFactory(title="Ladenlokal", description="Helle Fläche.")
+    index_all()
+    request = {"text": "Schaufenster, Terrasse und Buchhandlung"}
+
+    for cap in (matchmaking.CANDIDATE_CAP, 1):  # scored here, or ranked by the engine (too many candidates)
+        monkeypatch.setattr(matchmaking, "CANDIDATE_CAP", cap)
+        found = by_title(matches(client, **request)["premises"])
+        assert "Beschreibung passt zu: Schaufenster, Buchhandlung" in found["Buchladen mit Schaufenster"]["reasons"]
+        assert not any(r.startswith("Beschreibung passt") for r in found["Ladenlokal"]["reasons"])
+    nonsense = matches(client, text="xqzvw")["premises"]
+    assert not any(r.startswith("Beschreibung passt") for item in nonsense for r in item["reasons"])
+
+
 def test_reason_free_text(client):
     PremisesFactory(title="Buchladen am Dom", description="Ehemalige Buchhandlung mit Regalen.")
     PremisesFactory(title="Ladenlokal", description="Helle Fläche.")
