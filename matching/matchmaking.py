@@ -37,10 +37,12 @@ from matching.ranking import (
 
 logger = logging.getLogger(__name__)
 
-# Up to this many candidates are scored in Python, exactly by the rules (tens at 10,000 listings,
-# a few thousand at most at 100,000 for a 20 km radius); beyond it the engine ranks, and its best
-# ``limit + CANDIDATE_EXTRA`` are re-checked by the rules.
-CANDIDATE_CAP = 3000
+# Up to this many candidates are scored in Python, exactly by the rules (median 50, at most ~300
+# at 10,000 listings for the bench's 20 km profiles; about ten times that at 100,000). Beyond it
+# the engine ranks with the rules' functions (several times dearer on the embedded engine) and
+# its best ``limit + CANDIDATE_EXTRA`` are re-checked by the rules. Below Elasticsearch's default
+# max_result_window (10,000); the per-word aggregations stay below search.max_buckets.
+CANDIDATE_CAP = 5000
 CANDIDATE_EXTRA = 20
 
 
