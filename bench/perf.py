@@ -3,6 +3,7 @@ SQL queries per request, memory of the web process and the home page.
 
     .venv/bin/python bench/perf.py                          # 1k, 10k and 100k listings
     .venv/bin/python bench/perf.py --scales 10k --runs 50   # one scale, more runs
+    .venv/bin/python bench/perf.py --scales 10k --only matches   # import, rebuild, then matches figures only
 
 Every run is throwaway: a temp directory with its own SQLite file (migrated once, then copied per
 scale), its own media folder and a fresh embedded search engine (osmem-server) per scale, or
@@ -186,8 +187,11 @@ def ensure_data(scale):
     return folder
 
 
-def http_phase(env, data, runs):
-    """gunicorn with 2 workers; sequential requests from one client."""
+KINDS = ("premises", "matches", "home")
+
+
+def http_phase(env, data, runs, kinds=KINDS):
+    """gunicorn with 2 workers; sequential requests from one client (``kinds``: which figures)."""
     port = free_port()
     server = subprocess.Popen(
         [str(Path(PYTHON).with_name("gunicorn")), "config.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{port}",
@@ -208,20 +212,23 @@ def http_phase(env, data, runs):
         profiles = json.loads((data / "profiles.json").read_text(encoding="utf-8"))
         queries = premises_queries(profiles)
         bodies = match_bodies(profiles)
-        for client in clients:
-            for i in range(6):
-                client.request("GET", "/api/v1/premises?" + queries[i])
-                client.request("POST", "/api/v1/matches", bodies[i])
-                client.request("GET", "/")
-        client = clients[0]
-        timings = {"premises": [], "matches": [], "home": []}
-        failures = {name: 0 for name in timings}
-        for i in range(runs):
-            for name, method, path, body in (
+
+        def requests(i):
+            return [(name, method, path, body) for name, method, path, body in (
                 ("premises", "GET", "/api/v1/premises?" + queries[i % len(queries)], None),
                 ("matches", "POST", "/api/v1/matches", bodies[i % len(bodies)]),
                 ("home", "GET", "/", None),
-            ):
+            ) if name in kinds]
+
+        for client in clients:
+            for i in range(6):
+                for _, method, path, body in requests(i):
+                    client.request(method, path, body)
+        client = clients[0]
+        timings = {name: [] for name in kinds}
+        failures = {name: 0 for name in timings}
+        for i in range(runs):
+            for name, method, path, body in requests(i):
                 status, _, ms = client.request(method, path, body)
                 if status == 200:
                     timings[name].append(ms)
@@ -257,7 +264,7 @@ def timed_manage(env, engine, *args):
     return round(elapsed, 1), engine_cpu
 
 
-def bench_scale(scale, template, tmp, runs, http=True):
+def bench_scale(scale, template, tmp, runs, kinds=KINDS, http=True):
     data = ensure_data(scale)
     db_file = tmp / f"{scale}.sqlite3"
     shutil.copy(template, db_file)
@@ -275,17 +282,17 @@ def bench_scale(scale, template, tmp, runs, http=True):
                   "load_before": round(load, 1), "load_after_rebuild": round(os.getloadavg()[0], 1)}
         if not http:
             return result
-        result["http"] = http_phase(env, data, runs)
+        result["http"] = http_phase(env, data, runs, kinds)
         print(json.dumps(result, ensure_ascii=False), flush=True)
         inproc = subprocess.run(
-            [PYTHON, __file__, "_inproc", "--data", str(data), "--runs", str(runs)],
+            [PYTHON, __file__, "_inproc", "--data", str(data), "--runs", str(runs), "--only", ",".join(kinds)],
             cwd=ROOT, env=env, capture_output=True, text=True,
         )
         if inproc.returncode != 0:
             sys.stderr.write(inproc.stdout + inproc.stderr)
             raise SystemExit("in-process measurements failed")
         result.update(json.loads(inproc.stdout.strip().splitlines()[-1]))
-        for kind in ("premises", "matches"):
+        for kind in [k for k in ("premises", "matches") if k in kinds]:
             total = result["http"][kind]["median_ms"]
             engine_ms = result["engine"][kind]["median_ms"]
             ok = engine_ms and total == total  # NaN when every request failed
@@ -350,9 +357,17 @@ def print_table(results):
         ("RSS master/workers (MB)", lambda r: f"{r['http']['rss_mb']['master']}/{r['http']['rss_mb']['workers']}"),
     ]
     first = results[0]
+
+    def cell(get, r):
+        try:
+            return str(get(r))
+        except KeyError:  # a figure left out with --only
+            return "-"
+
     for label, get in rows:
-        print(f"{label:34}" + "".join(f"{str(get(r)):>22}" for r in results))
-    print(f"{'runs per figure':34}" + "".join(f"{r['http']['premises']['runs']:>22}" for r in results))
+        print(f"{label:34}" + "".join(f"{cell(get, r):>22}" for r in results))
+    runs = lambda r: max(f["runs"] for k, f in r["http"].items() if k != "rss_mb")  # noqa: E731
+    print(f"{'runs per figure':34}" + "".join(f"{cell(runs, r):>22}" for r in results))
     print()
     print("SQL queries per request (page size 10 / 50):")
     for name in first["queries"]:
@@ -366,7 +381,13 @@ def main(argv=None):
     parser.add_argument("--json", default=None, help="write the figures to this file")
     parser.add_argument("--no-http", action="store_true",
                         help="only import and rebuild (with the engine's CPU time meanwhile); no server, no latencies")
+    parser.add_argument("--only", default=",".join(KINDS),
+                        help="comma-separated figures to measure after import and rebuild: premises, matches, home "
+                             "(default: all; SQL counts are then only those of the chosen requests)")
     args = parser.parse_args(argv)
+    kinds = tuple(k for k in KINDS if k in {s.strip() for s in args.only.split(",")})
+    if not kinds or set(args.only.split(",")) - set(KINDS):
+        raise SystemExit(f"--only: choose from {list(KINDS)}")
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]
     unknown = [s for s in scales if s not in SCALES]
     if unknown:
@@ -378,7 +399,7 @@ def main(argv=None):
         results = []
         for scale in scales:
             print(f"{scale}: import, rebuild, HTTP and in-process measurements ...", flush=True)
-            results.append(bench_scale(scale, template, tmp, args.runs, http=not args.no_http))
+            results.append(bench_scale(scale, template, tmp, args.runs, kinds, http=not args.no_http))
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
         print_table(results)
         if args.json:
@@ -394,7 +415,9 @@ def inproc(argv):
     parser = argparse.ArgumentParser()
     parser.add_argument("--data")
     parser.add_argument("--runs", type=int)
+    parser.add_argument("--only", default=",".join(KINDS))
     args = parser.parse_args(argv)
+    kinds = args.only.split(",")
     sys.path[:0] = [str(ROOT), str(ROOT / "site")]
     import django
 
@@ -418,13 +441,13 @@ def inproc(argv):
         return original(self, method, target, body=body, headers=headers, **kwargs)
 
     Transport.perform_request = recording
-    per_request = {"premises": [], "matches": []}
+    per_request = {kind: [] for kind in ("premises", "matches") if kind in kinds}
     try:
-        for query in premises_queries(profiles)[: args.runs]:
+        for query in premises_queries(profiles)[: args.runs] if "premises" in kinds else []:
             recorded.clear()
             if client.get("/api/v1/premises?" + query).status_code == 200:
                 per_request["premises"].append(list(recorded))
-        for body in match_bodies(profiles)[: args.runs]:
+        for body in match_bodies(profiles)[: args.runs] if "matches" in kinds else []:
             recorded.clear()
             if client.post("/api/v1/matches", body, content_type="application/json").status_code == 200:
                 per_request["matches"].append(list(recorded))
@@ -467,17 +490,22 @@ def inproc(argv):
 
     seeker = urlencode([("kind", profile["kind"]), ("use_types", profile["use_types"][0]), ("city", city),
                         ("radius_km", profile["radius_km"]), *[("needs", n) for n in profile["needs"]]])
-    queries = {
-        "GET /api/v1/premises": f"{count('GET', '/api/v1/premises?' + sample)} / {count('GET', '/api/v1/premises?' + wide)}",
-        "GET /flaechen/ (list page)": f"{count('GET', '/flaechen/?' + sample)} / {count('GET', '/flaechen/?' + wide)}",
-        "POST /api/v1/matches (limit)": f"{count('POST', '/api/v1/matches', dict(profile, limit=10))} / "
-                                        f"{count('POST', '/api/v1/matches', dict(profile, limit=50))}",
-        "GET /passend/ergebnisse/ (limit)": f"{count('GET', '/passend/ergebnisse/?' + seeker + '&limit=10')} / "
-                                            f"{count('GET', '/passend/ergebnisse/?' + seeker + '&limit=50')}",
-        "GET /suche/?q=Laden (all / premises)": f"{count('GET', '/suche/?q=Laden')} / "
-                                                f"{count('GET', '/suche/?q=Laden&typ=premises')}",
-        "GET / (home)": f"{count('GET', '/')}",
+    def pair(method, small, wide, body=None):
+        """Queries at page size (or limit) 10 and 50."""
+        if method == "POST":
+            return f"{count(method, small, dict(body, limit=10))} / {count(method, wide, dict(body, limit=50))}"
+        return f"{count(method, small)} / {count(method, wide)}"
+
+    results, site_search = "/passend/ergebnisse/?" + seeker, "/suche/?q=Laden"
+    counts = {  # name → (figure kind, how to count)
+        "GET /api/v1/premises": ("premises", lambda: pair("GET", "/api/v1/premises?" + sample, "/api/v1/premises?" + wide)),
+        "GET /flaechen/ (list page)": ("premises", lambda: pair("GET", "/flaechen/?" + sample, "/flaechen/?" + wide)),
+        "POST /api/v1/matches (limit)": ("matches", lambda: pair("POST", "/api/v1/matches", "/api/v1/matches", profile)),
+        "GET /passend/ergebnisse/ (limit)": ("matches", lambda: pair("GET", results + "&limit=10", results + "&limit=50")),
+        "GET /suche/?q=Laden (all / premises)": ("premises", lambda: pair("GET", site_search, site_search + "&typ=premises")),
+        "GET / (home)": ("home", lambda: f"{count('GET', '/')}"),
     }
+    queries = {name: how() for name, (kind, how) in counts.items() if kind in kinds}
     print(json.dumps({"engine": engine_figures, "queries": queries}))
 
 

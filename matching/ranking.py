@@ -1,9 +1,10 @@
 """How premises and support offers are ranked for a seeker, and why.
 
 Every rule here does three jobs from one definition, so score, order and reasons cannot drift:
-- it contributes a filter (hard constraint, relaxed by the near-miss tolerance) and a scoring
-  function to the Elasticsearch query, which keeps the ranking in the engine at 100,000 listings;
-- it re-evaluates a hit from its indexed values with the same formula and weight;
+- it contributes a filter (hard constraint, relaxed by the near-miss tolerance) to the
+  Elasticsearch query that fetches the candidates, and a scoring function for the engine-ranked
+  query used when a request is too broad to score every candidate in Python;
+- it scores a candidate from its indexed values with the same formula and weight;
 - it says in German what fits and what does not.
 
 Tune the weights and the tolerance here and nowhere else.
@@ -241,10 +242,8 @@ class RentRule(Rule):
         return req.rent_max is not None
 
     def _filter(self, limit):
-        return {"bool": {"should": [
-            {"range": {"rent_month_eur": {"lte": limit}}},
-            {"bool": {"must_not": {"exists": {"field": "rent_month_eur"}}}},
-        ], "minimum_should_match": 1}}
+        # Within budget or rent on request, as one clause: a listing without rent is never above it.
+        return {"bool": {"must_not": {"range": {"rent_month_eur": {"gt": limit}}}}}
 
     def strict_filter(self, req):
         return self._filter(req.rent_max)
@@ -378,45 +377,93 @@ def active_rules(req: MatchRequest) -> list[Rule]:
     return [rule for rule in PREMISES_RULES if rule.applies(req)]
 
 
-def premises_query(req: MatchRequest, *, size: int) -> dict:
-    """The search body: public listings of a wanted use type, at most one hard constraint
-    missed (and that by at most the tolerance), scored by the rules' functions."""
-    rules = active_rules(req)
+SOURCE_FIELDS = ["id", "external_id", "title", "city", "location", "area_sqm", "rent_month_eur",
+                 "available_from", "features", "interim_use", "use_types"]
+
+
+def _candidate_filters(req: MatchRequest, rules: list[Rule], only_ids: list[int] | None) -> list[dict]:
+    """Exact filters only, the most selective first: use type, status, then each hard constraint
+    widened by the near-miss tolerance (and ``only_ids``, for the alerts)."""
     filters: list[dict] = [
         {"terms": {"use_types": list(req.use_types)}},
         {"terms": {"status": ["published"]}},
     ]
-    strict = [f for f in (rule.strict_filter(req) for rule in rules) if f]
     filters += [f for f in (rule.relaxed_filter(req) for rule in rules) if f]
+    if only_ids is not None:
+        filters.append({"terms": {"id": list(only_ids)}})
+    return filters
+
+
+def _text_rule(rules: list[Rule]) -> TextRule | None:
+    return next((r for r in rules if isinstance(r, TextRule)), None)
+
+
+def _text_clauses(req: MatchRequest, rules: list[Rule]) -> list[dict]:
+    """The text rule's words as named queries: a hit says which matched; they do not filter."""
+    text_rule = _text_rule(rules)
+    return text_rule.query(req, named=True)["bool"]["should"] if text_rule else []
+
+
+def candidates_query(req: MatchRequest, *, size: int, only_ids: list[int] | None = None) -> dict:
+    """Every listing that could show, for the rules to score in Python (``rank_premises``).
+
+    The engine only filters: no scoring functions (each one costs the embedded engine a pass over
+    the index, and a real cluster per-hit work) and no named queries (reported per hit, each costs
+    another evaluation per hit). Which candidates match each of the seeker's words comes back as
+    one aggregation per word (``text_0``, ``text_1``, …: the candidate ids). The candidates of one
+    request are few (tens at 10,000 listings), so scoring them all here is exact and cheap;
+    ``premises_query`` is the engine-ranked way for requests too broad for that.
+    """
+    rules = active_rules(req)
+    body = {
+        "size": size,
+        "query": {"bool": {"filter": _candidate_filters(req, rules, only_ids)}},
+        "sort": ["_doc"],
+        "_source": SOURCE_FIELDS,
+        "track_total_hits": False,
+    }
+    text_rule = _text_rule(rules)
+    if text_rule:
+        body["aggs"] = {
+            f"text_{i}": {"filter": clause, "aggs": {"ids": {"terms": {"field": "id", "size": size}}}}
+            for i, clause in enumerate(text_rule.query(req)["bool"]["should"])
+        }
+    return body
+
+
+def premises_query(req: MatchRequest, *, size: int, only_ids: list[int] | None = None) -> dict:
+    """The engine ranks: public listings of a wanted use type, at most one hard constraint
+    missed (and that by at most the tolerance), scored by the rules' functions. For requests so
+    broad that their candidates are too many to score in Python (see ``candidates_query``)."""
+    rules = active_rules(req)
+    filters = _candidate_filters(req, rules, only_ids)
+    strict = [f for f in (rule.strict_filter(req) for rule in rules) if f]
     if len(strict) > 1:
         filters.append({"bool": {"should": strict, "minimum_should_match": len(strict) - 1}})
     functions = [fn for rule in rules for fn in rule.functions(req)]
     full_fit = {"bool": {"filter": strict}} if strict else {"match_all": {}}
     functions.append({"filter": full_fit, "weight": FULL_FIT_BONUS})
-    text_rule = next((r for r in rules if isinstance(r, TextRule)), None)
-    body = {
+    query: dict = {"bool": {"filter": filters}}
+    should = _text_clauses(req, rules)
+    if should:
+        query["bool"]["should"] = should
+    return {
         "size": size,
         "query": {"function_score": {
-            "query": {"bool": {"filter": filters}},
+            "query": query,
             "functions": functions,
             "score_mode": "sum",
             "boost_mode": "replace",
         }},
         "sort": [{"_score": "desc"}, {"id": "asc"}],
-        "_source": ["id", "external_id", "title", "city", "location", "area_sqm", "rent_month_eur",
-                    "available_from", "features", "interim_use", "use_types"],
+        "_source": SOURCE_FIELDS,
         "track_total_hits": False,
     }
-    if text_rule:
-        # Which hits matched the text comes back through a named query; it does not filter.
-        body["query"]["function_score"]["query"]["bool"]["should"] = text_rule.query(req, named=True)["bool"]["should"]
-    return body
 
 
-def explain_premises(req: MatchRequest, doc: dict, *, town_gaps: dict | None = None) -> Ranked | None:
-    """Score and reasons of one candidate from its indexed values; None when it misses too much.
-    ``town_gaps``: a memo of target-mix gaps per town shared by the candidates of one request."""
-    rules = active_rules(req)
+def judge_premises(req: MatchRequest, doc: dict, rules: list[Rule]) -> Ranked | None:
+    """Score and reasons of one candidate from its indexed values, without the target-mix
+    reasons (those need the database); None when it misses too much."""
     verdicts = [rule.judge(req, doc) for rule in rules]
     misses = [v.miss for v in verdicts if v.miss is not None]
     if len(misses) > 1 or any(m > NEAR_MISS_TOLERANCE + 1e-9 for m in misses):
@@ -428,12 +475,20 @@ def explain_premises(req: MatchRequest, doc: dict, *, town_gaps: dict | None = N
     # Misses first: a near miss says up front what does not fit.
     reasons = [v.reason for v in verdicts if v.miss is not None and v.reason] + reasons
     reasons += [v.reason for v in verdicts if v.miss is None and v.reason]
-    reasons += target_mix_reasons(req, doc, town_gaps=town_gaps)
     score = round(100 * earned / possible) if possible else 100
     near_miss = bool(misses)
     if near_miss:
         reasons.insert(0, "Knapp daneben")
     return Ranked(id=int(doc["id"]), score=score, reasons=reasons, near_miss=near_miss, source=doc)
+
+
+def explain_premises(req: MatchRequest, doc: dict, *, town_gaps: dict | None = None) -> Ranked | None:
+    """Score and all reasons of one candidate; None when it misses too much.
+    ``town_gaps``: a memo of target-mix gaps per town shared by the candidates of one request."""
+    ranked = judge_premises(req, doc, active_rules(req))
+    if ranked is not None:
+        ranked.reasons += target_mix_reasons(req, doc, town_gaps=town_gaps)
+    return ranked
 
 
 def target_mix_reasons(req: MatchRequest, doc: dict, *, town_gaps: dict | None = None) -> list[str]:
@@ -452,20 +507,45 @@ def target_mix_reasons(req: MatchRequest, doc: dict, *, town_gaps: dict | None =
     return [mix_reason(mix, row) for mix, row in town_gaps[city] if row.use in wanted]
 
 
-def rank_premises(req: MatchRequest, hits: list[dict]) -> list[Ranked]:
-    """Full fits first, then near misses, each best first (ties by id for stable answers)."""
-    from matching.vacancy.selectors import towns_mix_gaps
+def words_matched(req: MatchRequest, rules: list[Rule], response: dict) -> dict[int, list[str]]:
+    """Listing id → the seeker's words it matched, in the seeker's order: from the per-word
+    aggregations of ``candidates_query`` or the named queries of ``premises_query``."""
+    text_rule = _text_rule(rules)
+    if text_rule is None:
+        return {}
+    words = text_rule.words(req)
+    found: dict[int, set[str]] = {}
+    aggregations = response.get("aggregations") or {}
+    for i, word in enumerate(words):
+        for bucket in (aggregations.get(f"text_{i}") or {}).get("ids", {}).get("buckets", []):
+            found.setdefault(int(bucket["key"]), set()).add(word)
+    for hit in response["hits"]["hits"]:
+        names = [n[5:] for n in (hit.get("matched_queries") or []) if n.startswith("text:")]
+        found.setdefault(int(hit["_source"]["id"]), set()).update(names)
+    return {pk: [w for w in words if w in matched] for pk, matched in found.items()}
 
+
+def rank_premises(req: MatchRequest, response: dict) -> list[Ranked]:
+    """Full fits first, then near misses, each best first (ties by id for stable answers).
+    Every candidate is scored; only the ones shown get their target-mix reasons (database)."""
+    rules = active_rules(req)
+    matched = words_matched(req, rules, response)
     ranked = []
-    town_gaps = towns_mix_gaps(hit["_source"].get("city") for hit in hits) if req.use_types else {}
-    for hit in hits:
+    for hit in response["hits"]["hits"]:
         doc = dict(hit["_source"])
-        doc["_text_matched"] = [n[5:] for n in (hit.get("matched_queries") or []) if n.startswith("text:")]
-        result = explain_premises(req, doc, town_gaps=town_gaps)
+        doc["_text_matched"] = matched.get(int(doc["id"]), [])
+        result = judge_premises(req, doc, rules)
         if result is not None:
             ranked.append(result)
     ranked.sort(key=lambda r: (r.near_miss, -r.score, r.id))
-    return ranked[: req.limit]
+    shown = ranked[: req.limit]
+    from matching.vacancy.selectors import towns_mix_gaps
+
+    # The target mixes of the shown results' towns in one go (a page of 50 costs what one of 10 does).
+    town_gaps = towns_mix_gaps(result.source.get("city") for result in shown) if req.use_types and shown else {}
+    for result in shown:
+        result.reasons += target_mix_reasons(req, result.source, town_gaps=town_gaps)
+    return shown
 
 
 # ---------------------------------------------------------------- support offers

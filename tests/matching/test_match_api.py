@@ -77,6 +77,27 @@ def test_a_near_miss_ranks_below_every_full_fit_even_with_more_points(client):
     assert all(0 <= item["score"] <= 100 for item in result)
 
 
+def test_a_request_with_more_candidates_than_scored_here_is_ranked_alike_by_the_engine(client, monkeypatch):
+    from matching import matchmaking
+
+    PremisesFactory(title="Passt gut", features=["shop_window"], description="Ehemalige Buchhandlung.")
+    PremisesFactory(title="Knapp passend", rent_month_eur=None, latitude=WEIMAR[0] - 0.02, longitude=WEIMAR[1] - 0.03)
+    PremisesFactory(title="Zu klein, sonst perfekt", area_sqm=Decimal("50"), features=["shop_window"])
+    PremisesFactory(title="Etwas zu teuer", rent_month_eur=Decimal("1150"))
+    PremisesFactory(title="Viel zu teuer", rent_month_eur=Decimal("1800"))
+    index_all()
+    request = {"features": ["shop_window"], "text": "Buchhandlung"}
+
+    scored_here = matches(client, **request)["premises"]
+    monkeypatch.setattr(matchmaking, "CANDIDATE_CAP", 1)
+    ranked_by_engine = matches(client, **request)["premises"]
+
+    assert [item["title"] for item in scored_here] == [
+        "Passt gut", "Knapp passend", "Zu klein, sonst perfekt", "Etwas zu teuer"]
+    assert ranked_by_engine == scored_here
+    assert matches(client, **request, area_min=5000, area_max=6000)["premises"] == []
+
+
 def test_every_result_carries_at_least_one_reason(client):
     PremisesFactory(title="Laden A")
     PremisesFactory(title="Laden B", area_sqm=Decimal("130"), rent_month_eur=None)
@@ -192,6 +213,23 @@ def test_reason_free_text_names_the_words_that_matched_in_german_forms(client):
     assert not any(r.startswith("Beschreibung passt") for r in found["Ladenlokal"]["reasons"])
     nonsense = by_title(matches(client, text="xqzvw")["premises"])
     assert not any(r.startswith("Beschreibung passt") for item in nonsense.values() for r in item["reasons"])
+
+
+def test_reason_free_text_names_the_matched_words_in_the_seekers_order(client, monkeypatch):
+    from matching import matchmaking
+
+    PremisesFactory(title="Buchladen mit Schaufenster", description="Ehemalige Buchhandlung.")
+    PremisesFactory(title="Ladenlokal", description="Helle Fläche.")
+    index_all()
+    request = {"text": "Schaufenster, Terrasse und Buchhandlung"}
+
+    for cap in (matchmaking.CANDIDATE_CAP, 1):  # scored here, or ranked by the engine (too many candidates)
+        monkeypatch.setattr(matchmaking, "CANDIDATE_CAP", cap)
+        found = by_title(matches(client, **request)["premises"])
+        assert "Beschreibung passt zu: Schaufenster, Buchhandlung" in found["Buchladen mit Schaufenster"]["reasons"]
+        assert not any(r.startswith("Beschreibung passt") for r in found["Ladenlokal"]["reasons"])
+    nonsense = matches(client, text="xqzvw")["premises"]
+    assert not any(r.startswith("Beschreibung passt") for item in nonsense for r in item["reasons"])
 
 
 def test_reason_free_text(client):
