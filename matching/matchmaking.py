@@ -161,33 +161,29 @@ def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
 # ---------------------------------------------------------------- offers
 
 
-def offer_facts(offer) -> OfferFacts:
-    return OfferFacts(
-        id=offer.pk,
-        categories=list(offer.categories or []),
-        target_groups=list(offer.target_groups or []),
-        stages=list(offer.stages or []),
-        statewide=bool(offer.statewide),
-        municipalities=list(offer.municipalities or []),
-    )
-
-
-def _public_offers():
-    """Offers visitors may see: the partners app's rule (search.documents holds the fallback used
-    until that exists)."""
-    try:
-        from partners.selectors import public_offers
-    except ImportError:
-        from search.documents import public_offers
-    return public_offers()
+OFFER_FACTS = ("pk", "categories", "target_groups", "stages", "statewide", "municipalities")
 
 
 def match_offers(req: MatchRequest) -> list[OfferMatch]:
     """Support offers for ``req``: target group and region are hard, needs, stage and local presence
-    earn points. Offers are few (hundreds), so they are ranked in Python straight from the database."""
-    offers = {o.pk: o for o in _public_offers().select_related("provider")}
-    ranked = rank_offers(req, [offer_facts(o) for o in offers.values()], seeker_city=seeker_municipality(req))
-    return [OfferMatch(offer=offers[r.id], score=r.score, reasons=r.reasons) for r in ranked]
+    earn points. Offers are few (hundreds): the database narrows them by target group and needs,
+    the candidates are ranked in Python from their plain values, and only the offers shown are loaded."""
+    from partners.selectors import public_offers
+
+    candidates = public_offers().filter(json_list_contains("target_groups", req.kind))
+    if req.needs:
+        any_need = Q()
+        for need in req.needs:
+            any_need |= json_list_contains("categories", need)
+        candidates = candidates.filter(any_need)
+    facts = [
+        OfferFacts(id=pk, categories=list(categories or []), target_groups=list(groups or []),
+                   stages=list(stages or []), statewide=bool(statewide), municipalities=list(municipalities or []))
+        for pk, categories, groups, stages, statewide, municipalities in candidates.values_list(*OFFER_FACTS)
+    ]
+    ranked = rank_offers(req, facts, seeker_city=seeker_municipality(req))
+    shown = public_offers().select_related("provider").in_bulk([r.id for r in ranked]) if ranked else {}
+    return [OfferMatch(offer=shown[r.id], score=r.score, reasons=r.reasons) for r in ranked if r.id in shown]
 
 
 def match(req: MatchRequest) -> MatchResult:
