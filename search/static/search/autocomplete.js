@@ -72,7 +72,10 @@
       lastQuery = q;
       fetch(url + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-        .then(function (data) { if (input.value.trim() === q) { render(data.results || []); } })
+        .then(function (data) {
+          // A late answer for a field the visitor has left must not cover what they click next.
+          if (input.value.trim() === q && document.activeElement === input) { render(data.results || []); }
+        })
         .catch(close);
     }
 
