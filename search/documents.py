@@ -3,8 +3,9 @@
 Names other code relies on:
 - ``PremisesDocument.alias()``: the alias the matching query (matching/ranking.py) searches; its
   fields are exactly those ranking reads (id, external_id, title, description, city, location,
-  use_types, features, status, area_sqm, rent_month_eur, available_from, interim_use,
-  use_type_labels, feature_labels) plus what the site search needs.
+  use_types, features, status, area_sqm, rent_month_eur, available_from, interim_use) plus what
+  the site search needs. The labels of use types and features are not indexed: ``labelled``
+  lists them, and search/labels.py finds their codes at query time.
 - ``DOCUMENTS``: kind → document class (``premises``, ``offers``, ``partners``).
 - ``OfferDocument``: the offers list (partners.selectors.offers_search) filters, sorts and counts
   facets on its keyword fields (categories, target_groups, stages, cost, statewide, municipalities,
@@ -22,6 +23,7 @@ from elasticsearch_dsl import Boolean, Date, Document, Float, GeoPoint, Integer,
 
 from core.vocabularies import Feature, OfferCost, SeekerKind, Stage, SupportCategory, UseType, labels
 from search.analysis import german_keyword, german_text, sort_key
+from search.labels import Labelled
 
 
 class SearchDocument(Document):
@@ -31,6 +33,8 @@ class SearchDocument(Document):
     model_path = ""  # "app_label.ModelName"
     # Fields searched by the site search and their boosts (each also has .parts and .folded).
     text_fields = {}
+    # Keyword values found by their German labels, matched at query time (search/labels.py).
+    labelled = ()  # of Labelled
 
     id = Integer()
     title = german_text()
@@ -69,19 +73,20 @@ def _float(value):
 class PremisesDocument(SearchDocument):
     kind = "premises"
     model_path = "matching.Premises"
-    text_fields = {
-        "title": 3.0, "description": 1.0, "use_type_labels": 2.0, "feature_labels": 1.5, "city": 2.0, "street": 0.5,
-    }
+    text_fields = {"title": 3.0, "description": 1.0, "city": 2.0, "street": 0.5}
+    labelled = (
+        *(Labelled("use_types", code, label, 2.0) for code, label in UseType.choices),
+        *(Labelled("features", code, label, 1.5) for code, label in Feature.choices),
+        Labelled("interim_use", True, "Zwischennutzung", 1.5),
+    )
 
     external_id = Keyword()
-    city = german_keyword()
-    street = german_text()
+    city = german_keyword(word_starts=True)
+    street = german_text(word_starts=True)
     postal_code = Keyword()
     location = GeoPoint()
     use_types = Keyword(multi=True)
     features = Keyword(multi=True)
-    use_type_labels = german_text(multi=True)
-    feature_labels = german_text(multi=True)
     status = Keyword()
     area_sqm = Float()
     rent_month_eur = Float()
@@ -95,7 +100,6 @@ class PremisesDocument(SearchDocument):
 
     @classmethod
     def prepare(cls, obj) -> dict:
-        labels_interim = ["Zwischennutzung"] if obj.interim_use else []
         return {
             "id": obj.pk,
             "external_id": obj.external_id,
@@ -108,8 +112,6 @@ class PremisesDocument(SearchDocument):
             "location": {"lat": obj.latitude, "lon": obj.longitude},
             "use_types": list(obj.use_types or []),
             "features": list(obj.features or []),
-            "use_type_labels": labels(UseType, obj.use_types or []),
-            "feature_labels": labels(Feature, obj.features or []) + labels_interim,
             "status": obj.status,
             "area_sqm": _float(obj.area_sqm),
             "rent_month_eur": _float(obj.rent_month_eur),

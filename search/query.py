@@ -3,7 +3,8 @@
 ``text_query`` turns what a visitor typed into an engine query that works on osmem and real
 Elasticsearch alike: per word, the stemmed German field, the compound-part subfield (ngram, edge-ngram on long texts), the
 typo-tolerant folded subfield (fuzziness only there), umlaut spellings both ways and the curated
-synonyms (search/synonyms.py). Every word must match somewhere. ``SearchUnavailable`` means the
+synonyms (search/synonyms.py), and the codes whose German label the word matches (search/labels.py:
+labels are matched here, not indexed). Every word must match somewhere. ``SearchUnavailable`` means the
 engine could not answer; callers fall back or say so in German.
 """
 
@@ -18,6 +19,7 @@ from elasticsearch import BadRequestError, NotFoundError
 
 from search.client import get_client
 from search.documents import DOCUMENTS, SearchDocument
+from search.labels import label_clauses
 from search.services import ENGINE_ERRORS
 from search.synonyms import UMLAUTS, synonyms
 
@@ -120,11 +122,18 @@ def _as_fields(target) -> tuple[TextField, ...]:
     return tuple(target) if isinstance(target, list | tuple) else text_fields_of(target)
 
 
+def _labelled_of(target) -> tuple:
+    """The labelled keyword values of a document class; none for a list of fields (pages)."""
+    return () if isinstance(target, list | tuple) else target.labelled
+
+
 def word_clause(target, word: str) -> dict:
-    """One query word: any of its spellings or synonyms, in any of the ways a field is analysed."""
+    """One query word: any of its spellings or synonyms, in any of the ways a field is analysed,
+    or a code whose label it matches."""
     fields = _as_fields(target)
+    forms, word_synonyms = spellings(word), synonyms(word)
     should = []
-    for form in spellings(word):
+    for form in forms:
         should.append(_match(form, _fields(fields, None)))
         should.append(_match(form, _fields(fields, "parts", 0.6)))
         if len(form) >= MIN_FUZZY_CHARS:
@@ -134,7 +143,7 @@ def word_clause(target, word: str) -> dict:
             should.append(_match(form, _fields(fields, "folded", 0.4, long_text=True)))
         else:
             should.append(_match(form, _fields(fields, "folded", 0.4)))
-    for synonym in synonyms(word):
+    for synonym in word_synonyms:
         should.append(_match(synonym, _fields(fields, None, 0.8)))
         should.append(_match(synonym, _fields(fields, "folded", 0.5)))
         if len(synonym) >= MIN_NGRAM_SYNONYM_CHARS:
@@ -143,6 +152,7 @@ def word_clause(target, word: str) -> dict:
             should.append(_match(synonym, _fields(fields, "parts", 0.4, long_text=False)))
     # An empty field list would fall back to the index's default field ("*"): never send one.
     should = [clause for clause in should if clause["multi_match"]["fields"]]
+    should += label_clauses(_labelled_of(target), forms, word_synonyms)
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
@@ -152,8 +162,7 @@ def text_query(target, text: str) -> dict | None:
     words = words_of(text)
     if not words:
         return None
-    fields = _as_fields(target)
-    return {"bool": {"must": [word_clause(fields, word) for word in words]}}
+    return {"bool": {"must": [word_clause(target, word) for word in words]}}
 
 
 def highlight_spec(description_fields=("description",)) -> dict:

@@ -232,6 +232,21 @@ def test_reason_free_text_names_the_matched_words_in_the_seekers_order(client, m
     assert not any(r.startswith("Beschreibung passt") for item in nonsense for r in item["reasons"])
 
 
+def test_reason_free_text_names_words_found_in_the_labels_of_features(client, monkeypatch):
+    from matching import matchmaking
+
+    PremisesFactory(title="Eckladen", description="Helle Fläche.", features=["fiber", "barrier_free"])
+    PremisesFactory(title="Ladenlokal", description="Helle Fläche.", features=["shop_window"])
+    index_all()
+    for cap in (matchmaking.CANDIDATE_CAP, 1):  # scored here, or ranked by the engine (too many candidates)
+        monkeypatch.setattr(matchmaking, "CANDIDATE_CAP", cap)
+        found = by_title(matches(client, text="Glasfaser barrierefrei")["premises"])
+        assert "Beschreibung passt zu: Glasfaser, barrierefrei" in found["Eckladen"]["reasons"]
+        assert not any(r.startswith("Beschreibung passt") for r in found["Ladenlokal"]["reasons"])
+    nonsense = matches(client, text="xqzvw")["premises"]
+    assert not any(r.startswith("Beschreibung passt") for item in nonsense for r in item["reasons"])
+
+
 def test_reason_free_text(client):
     PremisesFactory(title="Buchladen am Dom", description="Ehemalige Buchhandlung mit Regalen.")
     PremisesFactory(title="Ladenlokal", description="Helle Fläche.")

@@ -74,6 +74,23 @@ def test_labels_of_use_types_and_features(listings):
     check(listings, "Einzelhandel", must=["retail"], must_not=["werkstatt"])
 
 
+def test_labels_in_compounds_spellings_typos_and_synonyms(listings):
+    check(listings, "Gastro", must=["cafe"], must_not=["buero", "retail"])  # in "Gastronomie", "Gastroküche"
+    check(listings, "Kueche", must=["cafe"], must_not=["retail", "werkstatt"])  # "Gastroküche"
+    check(listings, "Glasfasr", must=["retail"], must_not=["buero", "cafe"])
+    check(listings, "Handwerk", must=["werkstatt"], must_not=["cafe", "retail"])  # "Handwerk / Werkstatt"
+    check(listings, "Imbiss", must=["cafe"], must_not=["retail", "werkstatt"])  # synonym of "Gastronomie"
+    check(listings, "Pop-up", must=["werkstatt"], must_not=["retail", "buero"])  # synonym of "Zwischennutzung"
+    check(listings, "Glasfaser Büro", must=[], must_not=["retail", "buero", "etage"])  # each word somewhere
+
+
+def test_labels_rank_like_text(listings):
+    """A listing of the searched use type comes before one that only mentions a feature."""
+    ranked = matching_ids("premises", "Gastro")
+    assert ranked and ranked[0] == listings["cafe"].pk
+    assert found(NONSENSE) == set()
+
+
 def test_all_words_must_match(listings):
     check(listings, "Büro Altstadt", must=["etage"], must_not=["buero"])
 
