@@ -99,8 +99,8 @@ def _light_stem(word: str) -> str:
         n -= 3
     elif n > 4 and word[n - 2] == "e" and word[n - 1] in "rn":
         n -= 2
-    elif n > 4 and word[n - 1] == "t" and word[n - 2] in _ST_ENDING:
-        n -= 1
+    elif n > 4 and word.endswith("st") and word[n - 3] in _ST_ENDING:
+        n -= 2
     return word[:n]
 
 
