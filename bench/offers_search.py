@@ -8,24 +8,11 @@ engine and on the database (engine unreachable) and prints median latency and SQ
 """
 
 import argparse
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
-
-import django  # noqa: E402
-
-django.setup()
-
+import throwaway  # noqa: E402,F401  (Django on a throwaway database)
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402

@@ -9,25 +9,11 @@ pages from the database, highlights) and the engine's median time for the query 
 """
 
 import argparse
-import os
 import random
 import statistics
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
-os.environ["SEARCH_INDEX_PREFIX"] = f"bench{os.getpid()}_"
-
-import django  # noqa: E402
-
-django.setup()
-
+import throwaway  # noqa: E402,F401  (Django on a throwaway database)
 from django.core.management import call_command  # noqa: E402
 
 QUERIES = ["Büro", "Buero", "Klima", "Hitzeschutzmassnahmen", "Hitzeschuz", "Innenstädte", "Stadtzentrum",

@@ -8,24 +8,13 @@ time while a thread keeps searching) and prints timings, query latencies and whe
 failed or saw fewer hits than before the rebuild.
 """
 
-import os
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-DB = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-os.environ["DATABASE_URL"] = f"sqlite:///{DB}"
-
-import django  # noqa: E402
-
-django.setup()
-
 from django.core.management import call_command  # noqa: E402
+from throwaway import ROOT  # noqa: E402  (Django on a throwaway database)
 
 from search.query import matching_ids, search_kind  # noqa: E402
 from search.services import rebuild  # noqa: E402
