@@ -69,49 +69,56 @@ def _text_on_database(qs: QuerySet[Premises], q: str) -> QuerySet[Premises]:
     return qs
 
 
-def _filtered(
-    *,
-    q: str = "",
-    city: str | None = None,
-    near: Place | None = None,
-    radius_km: float | None = None,
-    use_types=(),
-    features=(),
-    area_min=None,
-    area_max=None,
-    rent_max=None,
-    interim_use: bool | None = None,
-) -> QuerySet[Premises]:
-    qs = text_filter("premises", Premises.objects.public(), q, fallback=_text_on_database)
-    if city:
-        qs = qs.filter(city__iexact=city)
-    if use_types:
+@dataclass(frozen=True)
+class PremisesCriteria:
+    """What a visitor asked for; the engine and the database read the same criteria."""
+
+    q: str = ""
+    city: str | None = None
+    near: Place | None = None
+    radius_km: float | None = None
+    use_types: tuple = ()
+    features: tuple = ()
+    area_min: float | None = None
+    area_max: float | None = None
+    rent_max: float | None = None
+    interim_use: bool | None = None
+
+
+def _filtered(c: PremisesCriteria) -> QuerySet[Premises]:
+    qs = text_filter("premises", Premises.objects.public(), c.q, fallback=_text_on_database)
+    if c.city:
+        qs = qs.filter(city__iexact=c.city)
+    if c.use_types:
         any_use = Q()
-        for code in use_types:
+        for code in c.use_types:
             any_use |= json_list_contains("use_types", code)
         qs = qs.filter(any_use)
-    for code in features:
+    for code in c.features:
         qs = qs.filter(json_list_contains("features", code))
-    if area_min is not None:
-        qs = qs.filter(area_sqm__gte=area_min)
-    if area_max is not None:
-        qs = qs.filter(area_sqm__lte=area_max)
-    if rent_max is not None:
-        qs = qs.filter(rent_month_eur__lte=rent_max)  # "on request" cannot prove to fit the budget
-    if interim_use is not None:
-        qs = qs.filter(interim_use=interim_use)
-    if near is not None:
-        qs = qs.annotate(distance=_distance_expression(near.lat, near.lon))
-        if radius_km is not None:
-            min_lat, max_lat, min_lon, max_lon = bounding_box(near.lat, near.lon, radius_km)
+    if c.area_min is not None:
+        qs = qs.filter(area_sqm__gte=c.area_min)
+    if c.area_max is not None:
+        qs = qs.filter(area_sqm__lte=c.area_max)
+    if c.rent_max is not None:
+        qs = qs.filter(rent_month_eur__lte=c.rent_max)  # "on request" cannot prove to fit the budget
+    if c.interim_use is not None:
+        qs = qs.filter(interim_use=c.interim_use)
+    if c.near is not None:
+        qs = qs.annotate(distance=_distance_expression(c.near.lat, c.near.lon))
+        if c.radius_km is not None:
+            min_lat, max_lat, min_lon, max_lon = bounding_box(c.near.lat, c.near.lon, c.radius_km)
             qs = qs.filter(
                 latitude__gte=min_lat, latitude__lte=max_lat, longitude__gte=min_lon, longitude__lte=max_lon,
-                distance__lte=radius_km,
+                distance__lte=c.radius_km,
             )
     return qs
 
 
-def premises_search(*, columns: tuple[str, ...] | None = None, **filters) -> PremisesPage:
+def premises_search(
+    *, sort: str = "", page: int = 1, page_size: int = 20, with_facets: bool = True,
+    columns: tuple[str, ...] | None = None, **criteria,
+) -> PremisesPage:
     """Public listings matching the filters, one page of them, and facet counts.
 
     ``city`` restricts to one municipality; ``near`` (a place) adds ``distance_km`` and sorts by
@@ -119,10 +126,14 @@ def premises_search(*, columns: tuple[str, ...] | None = None, **filters) -> Pre
     any of the given codes, features all of them. One engine query and one database query.
     ``columns``: the page's rows as dicts of just these columns (the API), not model instances.
     """
+    c = PremisesCriteria(**criteria)
+    page_size = max(1, min(page_size, MAX_PAGE_SIZE))
+    page = max(1, page)
+    order = _sort_key(sort, q=c.q, near=c.near)
     try:
-        return _search_on_engine(columns=columns, **filters)
+        return _search_on_engine(c, order, page, page_size, with_facets=with_facets, columns=columns)
     except SearchUnavailable:
-        result = _search_on_database(**filters)
+        result = _search_on_database(c, order, page, page_size, with_facets=with_facets)
         if columns:
             result.items = [
                 {"id": item.pk, **{name: getattr(item, name) for name in columns}, "distance_km": item.distance_km}
@@ -131,24 +142,24 @@ def premises_search(*, columns: tuple[str, ...] | None = None, **filters) -> Pre
         return result
 
 
-def _engine_filters(*, city, near, radius_km, use_types, features, area_min, area_max, rent_max, interim_use):
+def _engine_filters(c: PremisesCriteria) -> list[dict]:
     """Exact filters first (cheap), the radius last."""
     clauses: list[dict] = []
-    if city:
-        clauses.append({"term": {"city": city}})
-    if use_types:
-        clauses.append({"terms": {"use_types": list(use_types)}})
-    for code in features:
+    if c.city:
+        clauses.append({"term": {"city": c.city}})
+    if c.use_types:
+        clauses.append({"terms": {"use_types": list(c.use_types)}})
+    for code in c.features:
         clauses.append({"term": {"features": code}})
-    area = {key: float(value) for key, value in (("gte", area_min), ("lte", area_max)) if value is not None}
+    area = {key: float(value) for key, value in (("gte", c.area_min), ("lte", c.area_max)) if value is not None}
     if area:
         clauses.append({"range": {"area_sqm": area}})
-    if rent_max is not None:
-        clauses.append({"range": {"rent_month_eur": {"lte": float(rent_max)}}})
-    if interim_use is not None:
-        clauses.append({"term": {"interim_use": bool(interim_use)}})
-    if near is not None and radius_km is not None:
-        clauses.append({"geo_distance": {"distance": f"{radius_km}km", "location": {"lat": near.lat, "lon": near.lon}}})
+    if c.rent_max is not None:
+        clauses.append({"range": {"rent_month_eur": {"lte": float(c.rent_max)}}})
+    if c.interim_use is not None:
+        clauses.append({"term": {"interim_use": bool(c.interim_use)}})
+    if c.near is not None and c.radius_km is not None:
+        clauses.append({"geo_distance": {"distance": f"{c.radius_km}km", "location": {"lat": c.near.lat, "lon": c.near.lon}}})
     return clauses
 
 
@@ -185,30 +196,9 @@ def _engine_facets(aggregations: dict) -> dict[str, list[dict]]:
 
 
 def _search_on_engine(
-    *,
-    q: str = "",
-    city: str | None = None,
-    near: Place | None = None,
-    radius_km: float | None = None,
-    use_types=(),
-    features=(),
-    area_min=None,
-    area_max=None,
-    rent_max=None,
-    interim_use: bool | None = None,
-    sort: str = "",
-    page: int = 1,
-    page_size: int = 20,
-    with_facets: bool = True,
-    columns: tuple[str, ...] | None = None,
+    c: PremisesCriteria, order: str, page: int, page_size: int, *, with_facets: bool, columns: tuple[str, ...] | None,
 ) -> PremisesPage:
-    page_size = max(1, min(page_size, MAX_PAGE_SIZE))
-    page = max(1, page)
-    filters = _engine_filters(
-        city=city, near=near, radius_km=radius_km, use_types=use_types, features=features,
-        area_min=area_min, area_max=area_max, rent_max=rent_max, interim_use=interim_use,
-    )
-    order = _sort_key(sort, q=q, near=near)
+    near = c.near
     engine_sort: list = []
     if near is not None:  # the distance is read from this sort value, so it is always computed
         by_distance = {"_geo_distance": {"location": {"lat": near.lat, "lon": near.lon}, "order": "asc", "unit": "km"}}
@@ -228,7 +218,7 @@ def _search_on_engine(
             "features": {"terms": {"field": "features", "size": len(Feature.values)}},
         }
     count, hits, aggregations = search_kind(
-        "premises", q=q, filters=filters, aggs=aggs, sort=engine_sort, offset=(page - 1) * page_size, size=page_size,
+        "premises", q=c.q, filters=_engine_filters(c), aggs=aggs, sort=engine_sort, offset=(page - 1) * page_size, size=page_size,
         highlight=False, require_text=False, source=False,
     )
     ids = [hit.id for hit in hits]
@@ -247,36 +237,14 @@ def _search_on_engine(
             item.distance_km = hit.distance_km
         items.append(item)
     facets = _engine_facets(aggregations) if with_facets else {}
-    return PremisesPage(count=count, items=items, page=page, page_size=page_size, facets=facets, near=near)
+    return PremisesPage(count=count, items=items, page=page, page_size=page_size, facets=facets, near=c.near)
 
 
-def _search_on_database(
-    *,
-    q: str = "",
-    city: str | None = None,
-    near: Place | None = None,
-    radius_km: float | None = None,
-    use_types=(),
-    features=(),
-    area_min=None,
-    area_max=None,
-    rent_max=None,
-    interim_use: bool | None = None,
-    sort: str = "",
-    page: int = 1,
-    page_size: int = 20,
-    with_facets: bool = True,
-) -> PremisesPage:
+def _search_on_database(c: PremisesCriteria, order: str, page: int, page_size: int, *, with_facets: bool) -> PremisesPage:
     """The same search on the database, while the engine is away."""
-    page_size = max(1, min(page_size, MAX_PAGE_SIZE))
-    page = max(1, page)
-    qs = _filtered(
-        q=q, city=city, near=near, radius_km=radius_km, use_types=use_types, features=features,
-        area_min=area_min, area_max=area_max, rent_max=rent_max, interim_use=interim_use,
-    )
+    qs = _filtered(c)
     count = qs.count()
-    order = _sort_key(sort, q=q, near=near)
-    distance = ["distance"] if near is not None else []
+    distance = ["distance"] if c.near is not None else []
     ordering = {
         "distance": distance,
         "relevance": distance,  # the database has no relevance: nearest or newest first
@@ -290,7 +258,7 @@ def _search_on_database(
         distance = getattr(item, "distance", None)
         item.distance_km = round(distance, 1) if distance is not None else None
     facets = premises_facets(qs) if with_facets else {}
-    return PremisesPage(count=count, items=items, page=page, page_size=page_size, facets=facets, near=near)
+    return PremisesPage(count=count, items=items, page=page, page_size=page_size, facets=facets, near=c.near)
 
 
 def premises_facets(qs: QuerySet[Premises]) -> dict[str, list[dict]]:
@@ -321,7 +289,7 @@ def premises_facets(qs: QuerySet[Premises]) -> dict[str, list[dict]]:
 
 def premises_map_markers(*, limit: int = MAX_MARKERS, **filters) -> list[dict]:
     """Markers for the map: public fields only (never the contact address)."""
-    qs = _filtered(**filters).order_by("-created_at", "-id")[:limit]
+    qs = _filtered(PremisesCriteria(**filters)).order_by("-created_at", "-id")[:limit]
     return [
         {
             "id": row["id"],
