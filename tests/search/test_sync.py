@@ -96,6 +96,33 @@ def test_outage_queues_changes_and_replay_makes_index_equal_database(db, client,
     assert matching_ids("premises", NONSENSE) == []
 
 
+def test_engine_failing_midway_queues_exactly_what_it_did_not_take(db, monkeypatch):
+    """A large sync is sent in several requests; when the engine fails after the first one, what it
+    took stays indexed and only the rest is queued, and the replay completes the index."""
+    monkeypatch.setattr(services, "BULK_MAX_ACTIONS", 2)
+    calls = []
+    real_bulk = services._bulk
+
+    def failing_after_first(client, operations, *, refresh_now):
+        calls.append(len(operations))
+        if len(calls) > 1:
+            raise ConnectionError("engine went away")
+        real_bulk(client, operations, refresh_now=True)
+
+    shops = [PremisesFactory(title=f"Ladenlokal Marktgasse {n}") for n in range(5)]  # not committed: not synced
+    monkeypatch.setattr(services, "_bulk", failing_after_first)
+    services.sync("premises", [shop.pk for shop in shops])  # as an import's one sync after its commit
+    first_two = {shop.pk for shop in shops[:2]}
+    assert set(indexed()) == first_two
+    queued = set(PendingChange.objects.values_list("object_id", flat=True))
+    assert queued == {str(shop.pk) for shop in shops[2:]}
+
+    monkeypatch.setattr(services, "_bulk", real_bulk)
+    call_command("search_replay")
+    assert indexed() == in_database() and len(in_database()) == 5
+    assert matching_ids("premises", NONSENSE) == []
+
+
 def test_partner_rename_and_offers(db, committed):
     with committed():
         partner = PartnerFactory(name="Wirtschaftsförderung Suhl", description="Standortberatung")
