@@ -221,11 +221,25 @@ def _sync_pages(ids: list[str]) -> SyncResult:
 
 
 def sync_on_commit(kind: str, ids) -> None:
-    """Sync after the surrounding transaction commits (at once outside a transaction); ``sync``
-    sends one bulk request per CHUNK_SIZE objects, so a 100,000-row import never sends one giant request."""
+    """Sync after the surrounding transaction commits (at once outside a transaction).
+
+    Everything a transaction changes is synced together, once per kind: an offer saved with its
+    tags is one request, not one per tag row. Each call registers a callback; the first to run
+    takes the whole batch, so a callback dropped with a rolled-back savepoint loses nothing (ids
+    of rolled-back rows are synced too, which only confirms what the database holds).
+    """
     ids = [pk for pk in ids if pk is not None]
-    if ids:
-        transaction.on_commit(lambda: sync(kind, ids))
+    if not ids:
+        return
+    connection = transaction.get_connection()
+    batch = connection.__dict__.setdefault("_search_batch", {})
+    batch.setdefault(kind, []).extend(ids)
+    transaction.on_commit(lambda: _sync_batch(connection))
+
+
+def _sync_batch(connection) -> None:
+    for kind, ids in connection.__dict__.pop("_search_batch", {}).items():
+        sync(kind, ids)
 
 
 def enqueue(kind: str, ids, *, error: str = "") -> None:

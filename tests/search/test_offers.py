@@ -44,3 +44,20 @@ def test_unpublished_offer_leaves_the_index(offers, committed):
         offers["loan"].save()
     assert found("Mikrodarlehen") == set()
     assert found(NONSENSE) == set()
+
+
+def test_an_offer_saved_with_its_tags_reaches_the_index_in_one_request(db, committed, monkeypatch):
+    from search import services
+
+    with committed():
+        provider = PartnerFactory(name="IHK Erfurt")
+    sent = []
+    real_bulk = services._bulk
+    monkeypatch.setattr(services, "_bulk", lambda client, lines, **kw: (sent.append(lines), real_bulk(client, lines, **kw)))
+    with committed():
+        offer = SupportOfferFactory(provider=provider, title="Gründungsberatung Altstadt")
+        offer.tags.add("Ladenlokal", "Förderung", "Nachfolge")
+        offer.save()
+    assert len(sent) == 1  # the offer and its three tag rows: one request, not four
+    assert found("Ladenlokal") == {offer.pk}
+    assert found(NONSENSE) == set()
