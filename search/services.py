@@ -10,8 +10,6 @@ outage the index equals the database.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -37,6 +35,7 @@ CHUNK_SIZE = 500
 BULK_MAX_ACTIONS = 1000
 BULK_MAX_BYTES = 3 * 1024 * 1024
 BULK_TIMEOUT_SECONDS = 120
+REBUILD_CHUNK_SIZE = 1000
 PAGES = "pages"  # Wagtail pages: indexed by Wagtail's backend, queued here like the documents
 
 
@@ -53,12 +52,7 @@ class SyncResult:
 
 class _BulkWriter:
     """Collects pre-serialised bulk lines and sends them in requests of bounded count and bytes;
-    the last request of a sync may ask for a refresh, so the change is searchable on return.
-
-    A full request goes out on a background thread while the next one is prepared (at most one
-    in flight), so the database reads and ``prepare`` overlap the engine's indexing instead of
-    adding to it; the last request is sent in the caller's thread. Call ``close`` when done.
-    """
+    the last request of a sync may ask for a refresh, so the change is searchable on return."""
 
     def __init__(self, client):
         self.client = client
@@ -68,8 +62,6 @@ class _BulkWriter:
         self.size = 0
         self.mark = 0  # how many of the sync's objects have all their lines in ``lines`` or sent
         self.sent = 0  # how many of the sync's objects the engine has taken
-        self._sender: ThreadPoolExecutor | None = None
-        self._in_flight: Future | None = None
 
     def index(self, index: str, pk: str, source: dict) -> None:
         self._add(self.dumps({"index": {"_index": index, "_id": pk}}), self.dumps(source))
@@ -80,7 +72,7 @@ class _BulkWriter:
     def _add(self, *lines: bytes) -> None:
         size = sum(len(line) + 1 for line in lines)
         if self.lines and (self.actions >= BULK_MAX_ACTIONS or self.size + size > BULK_MAX_BYTES):
-            self._send_in_background()
+            self.flush(refresh_now=False)
         self.lines.extend(lines)
         self.actions += 1
         self.size += size
@@ -89,43 +81,11 @@ class _BulkWriter:
         """The first ``count`` objects of the sync have all their lines added."""
         self.mark = count
 
-    def _take(self) -> tuple[list[bytes], int]:
-        lines, self.lines, self.actions, self.size = self.lines, [], 0, 0
-        return lines, self.mark
-
-    def _wait(self) -> None:
-        """Until the request in flight is answered; raises its error."""
-        if self._in_flight is not None:
-            future, self._in_flight = self._in_flight, None
-            self.sent = future.result()
-
-    def _send_in_background(self) -> None:
-        self._wait()
-        lines, mark = self._take()
-        if self._sender is None:
-            self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk")
-
-        def send():
-            _bulk(self.client, lines, refresh_now=False)
-            return mark
-
-        self._in_flight = self._sender.submit(send)
-
     def flush(self, *, refresh_now: bool) -> None:
-        """Send what is left and wait until the engine has taken everything."""
-        self._wait()
-        lines, mark = self._take()
+        lines, self.lines, self.actions, self.size = self.lines, [], 0, 0
+        mark = self.mark
         _bulk(self.client, lines, refresh_now=refresh_now)
         self.sent = mark
-
-    def close(self) -> None:
-        """Waits for the request in flight (so ``sent`` is final) and stops the sending thread."""
-        try:
-            self._wait()
-        except Exception:  # noqa: BLE001 - the sync is failing already; ``sent`` stays where it was
-            pass
-        if self._sender is not None:
-            self._sender.shutdown(wait=True)
 
 
 def _bulk(client, operations: list, *, refresh_now: bool) -> None:
@@ -150,8 +110,7 @@ def _bulk(client, operations: list, *, refresh_now: bool) -> None:
 
 
 def sync(
-    kind: str, ids, *, indices: list[str] | None = None, queue_on_failure: bool = True, refresh_now: bool = True,
-    on_chunk: Callable[[int], None] | None = None,
+    kind: str, ids, *, indices: list[str] | None = None, queue_on_failure: bool = True, refresh_now: bool = True
 ) -> SyncResult:
     """Make the index agree with the database for these objects of ``kind``.
 
@@ -159,7 +118,7 @@ def sync(
     removed. ``indices``: only these indices (the rebuild's new version); default: every version.
     Read in chunks of CHUNK_SIZE, sent in bulk requests of bounded size; if the engine is
     unreachable, the ids not yet sent are queued (unless ``queue_on_failure`` is False, then the
-    error is raised). ``on_chunk`` is told the size of each chunk read (a progress bar).
+    error is raised).
     """
     ids = sorted({str(pk) for pk in ids if pk is not None})
     result = SyncResult()
@@ -184,16 +143,11 @@ def sync(
                 writer.done_with(position)
             result.indexed += len(objects)
             result.deleted += len(chunk) - len(objects)
-            if on_chunk is not None:
-                on_chunk(len(chunk))
         # Requests are cut by the writer (count, bytes), not by these database chunks: half-full
         # requests cost the engine per request (the embedded one about twice the CPU per document).
         writer.flush(refresh_now=refresh_now)  # one refresh, at the end
-        writer.close()
         return result
     except Exception as error:  # noqa: BLE001 - an index write must never break the editor's save
-        if writer is not None:
-            writer.close()
         if not queue_on_failure:
             raise
         pending = ids[writer.sent if writer is not None else 0:]
@@ -298,16 +252,16 @@ def replay_pending(*, chunk_size: int = CHUNK_SIZE) -> ReplayResult:
     return result
 
 
-def rebuild(kind: str, *, progress: bool = True) -> tuple[str, int]:
+def rebuild(kind: str, *, progress: bool = True, chunk_size: int = REBUILD_CHUNK_SIZE) -> tuple[str, int]:
     """Fill a new version of ``kind``'s index from the database, then swap the alias to it.
 
     The alias keeps serving the old version until the swap, so searches never see an empty or
     half index; live changes during the rebuild are written to both versions, and each chunk
-    is read from the database just before it is sent (an object deleted meanwhile is deleted,
-    not revived), while the previous request is being indexed. The new version is filled
-    without refreshes or replicas, gets its served settings back before the swap, and is dropped
-    if the rebuild fails. Bulk requests stay bounded (BULK_MAX_ACTIONS, BULK_MAX_BYTES), so a
-    single-threaded engine keeps answering searches in between. Returns the new index name and the number of documents.
+    reads the database just before it is sent (an object deleted meanwhile is deleted, not
+    revived). The new version is filled without refreshes or replicas, gets its served settings
+    back before the swap, and is dropped if the rebuild fails. Bulk requests stay bounded
+    (BULK_MAX_ACTIONS, BULK_MAX_BYTES), so a single-threaded engine keeps answering searches
+    in between. Returns the new index name and the number of documents.
     """
     from tqdm import tqdm
 
@@ -316,7 +270,10 @@ def rebuild(kind: str, *, progress: bool = True) -> tuple[str, int]:
     try:
         ids = list(doc_cls.indexable().order_by("pk").values_list("pk", flat=True))
         with tqdm(total=len(ids), desc=f"Suchindex {kind}", unit="Dok.", disable=not progress) as bar:
-            sync(kind, ids, indices=[new_index], queue_on_failure=False, refresh_now=False, on_chunk=bar.update)
+            for start in range(0, len(ids), chunk_size):
+                chunk = ids[start:start + chunk_size]
+                sync(kind, chunk, indices=[new_index], queue_on_failure=False, refresh_now=False)
+                bar.update(len(chunk))
         finish_version(new_index)
     except BaseException:
         drop_version(new_index)  # never served; live writes must not keep going to it

@@ -143,21 +143,20 @@ def test_rebuild_serves_the_old_index_until_the_swap(db, committed, monkeypatch)
     call_command("search_index", rebuild=True, no_pages=True, verbosity=0)
     expected = {p.pk for p in listings}
     seen_during = []
-    real_prepare = PremisesDocument.prepare.__func__
+    real_sync = services.sync
 
-    def observing_prepare(cls, obj):
-        # While the rebuild sends its requests (two listings each), a visitor's query still sees
-        # every listing.
-        seen_during.append(set(matching_ids("premises", "Ladenfläche")))
-        if len(seen_during) == 3:
-            with committed():  # a change made while the rebuild runs reaches the new index too
-                listings.append(PremisesFactory(title="Ladenfläche neu"))
-        return real_prepare(cls, obj)
+    def observing_sync(kind, ids, **kwargs):
+        # Before each bulk chunk of the rebuild, a visitor's query still sees every listing.
+        if kwargs.get("indices"):
+            seen_during.append(set(matching_ids("premises", "Ladenfläche")))
+            if len(seen_during) == 2:
+                with committed():  # a change made while the rebuild runs reaches the new index too
+                    listings.append(PremisesFactory(title="Ladenfläche neu"))
+        return real_sync(kind, ids, **kwargs)
 
-    monkeypatch.setattr(services, "BULK_MAX_ACTIONS", 2)
-    monkeypatch.setattr(PremisesDocument, "prepare", classmethod(observing_prepare))
-    services.rebuild("premises", progress=False)
-    assert len(seen_during) >= 6
+    monkeypatch.setattr(services, "sync", observing_sync)
+    services.rebuild("premises", progress=False, chunk_size=2)
+    assert len(seen_during) == 3
     assert all(seen >= expected for seen in seen_during)
     assert set(matching_ids("premises", "Ladenfläche")) == {p.pk for p in listings}
     assert matching_ids("premises", NONSENSE) == []
