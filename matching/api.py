@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
-from config.api import ApiInputError
+from config.api import ApiInputError, PlainOut
 from matching.forms import PremisesFilterForm
 from matching.models import premises_url
 from matching.selectors import premises_search
@@ -15,19 +15,19 @@ router = Router(tags=["Flächen"])
 LIST_COLUMNS = ("external_id", "title", "city", "area_sqm", "rent_month_eur")
 
 
-class FacetOut(Schema):
+class FacetOut(PlainOut):
     value: str
     label: str
     count: int
 
 
-class FacetsOut(Schema):
+class FacetsOut(PlainOut):
     city: list[FacetOut]
     use_types: list[FacetOut]
     features: list[FacetOut]
 
 
-class PremisesOut(Schema):
+class PremisesOut(PlainOut):
     id: int
     external_id: str
     title: str
@@ -38,7 +38,7 @@ class PremisesOut(Schema):
     url: str
 
 
-class PremisesListOut(Schema):
+class PremisesListOut(PlainOut):
     count: int
     results: list[PremisesOut]
     facets: FacetsOut
