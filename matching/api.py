@@ -7,7 +7,7 @@ from ninja import Query, Router
 
 from config.api import ApiInputError, PlainOut
 from matching.forms import PremisesFilterForm
-from matching.models import premises_url
+from matching.models import premises_url_maker
 from matching.selectors import premises_search
 
 router = Router(tags=["Flächen"])
@@ -72,6 +72,7 @@ def list_premises(
         raise ApiInputError(*form.first_error())
     result = premises_search(columns=LIST_COLUMNS, **form.search_kwargs())
     base = request.build_absolute_uri("/").rstrip("/")
+    url_of = premises_url_maker()
     results = []
     for item in result.items:
         rent = item["rent_month_eur"]
@@ -82,7 +83,7 @@ def list_premises(
             "city": item["city"],
             "area_sqm": float(item["area_sqm"]),
             "rent_month_eur": float(rent) if rent is not None else None,
-            "url": base + premises_url(item["id"]),
+            "url": base + url_of(item["id"]),
         }
         if result.near is not None:
             row["distance_km"] = item["distance_km"]
