@@ -162,6 +162,9 @@ def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
 
 
 OFFER_FACTS = ("pk", "categories", "target_groups", "stages", "statewide", "municipalities")
+# What an offer match shows (the results page and POST /api/v1/matches): only these columns are
+# loaded, not the offer's 30 and its provider's 12 (revisions, locks, texts; ~1 ms for ten offers).
+OFFER_SHOWN = ("external_id", "title", "url", "provider__name")
 
 
 def match_offers(req: MatchRequest) -> list[OfferMatch]:
@@ -182,7 +185,7 @@ def match_offers(req: MatchRequest) -> list[OfferMatch]:
         for pk, categories, groups, stages, statewide, municipalities in candidates.values_list(*OFFER_FACTS)
     ]
     ranked = rank_offers(req, facts, seeker_city=seeker_municipality(req))
-    shown = public_offers().select_related("provider").in_bulk([r.id for r in ranked]) if ranked else {}
+    shown = public_offers().only(*OFFER_SHOWN).in_bulk([r.id for r in ranked]) if ranked else {}
     return [OfferMatch(offer=shown[r.id], score=r.score, reasons=r.reasons) for r in ranked if r.id in shown]
 
 
