@@ -133,6 +133,11 @@ def _search_premises(body: dict) -> dict:
         raise PremisesSearchUnavailable from exc
 
 
+# What a premises match shows (the results page, the alert mail, POST /api/v1/matches): the ranking
+# itself reads the index, so only these columns are loaded (not the description, the JSON lists, ...).
+PREMISES_SHOWN = ("external_id", "title", "city", "area_sqm", "rent_month_eur")
+
+
 def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
     """Premises for ``req``, full fits first, then near misses; empty without use types.
 
@@ -150,7 +155,7 @@ def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
         size = max(req.limit + CANDIDATE_EXTRA, len(ids or ()))
         response = _search_premises(premises_query(req, size=size, only_ids=ids))
     ranked = rank_premises(req, response)
-    objects = Premises.objects.public().in_bulk([r.id for r in ranked])
+    objects = Premises.objects.public().only(*PREMISES_SHOWN).in_bulk([r.id for r in ranked])
     return [
         PremisesMatch(premises=objects[r.id], score=r.score, reasons=r.reasons, near_miss=r.near_miss)
         for r in ranked
