@@ -155,7 +155,7 @@ def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
         size = max(req.limit + CANDIDATE_EXTRA, len(ids or ()))
         response = _search_premises(premises_query(req, size=size, only_ids=ids))
     ranked = rank_premises(req, response)
-    objects = Premises.objects.public().only(*PREMISES_SHOWN).in_bulk([r.id for r in ranked])
+    objects = Premises.objects.public().order_by().only(*PREMISES_SHOWN).in_bulk([r.id for r in ranked])
     return [
         PremisesMatch(premises=objects[r.id], score=r.score, reasons=r.reasons, near_miss=r.near_miss)
         for r in ranked
