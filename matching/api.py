@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 
-from config.api import ApiInputError
+from config.api import ApiInputError, PlainOut
 from matching.forms import PremisesFilterForm
-from matching.models import premises_url
+from matching.models import premises_url_maker
 from matching.selectors import premises_search
 
 router = Router(tags=["Flächen"])
@@ -15,19 +15,19 @@ router = Router(tags=["Flächen"])
 LIST_COLUMNS = ("external_id", "title", "city", "area_sqm", "rent_month_eur")
 
 
-class FacetOut(Schema):
+class FacetOut(PlainOut):
     value: str
     label: str
     count: int
 
 
-class FacetsOut(Schema):
+class FacetsOut(PlainOut):
     city: list[FacetOut]
     use_types: list[FacetOut]
     features: list[FacetOut]
 
 
-class PremisesOut(Schema):
+class PremisesOut(PlainOut):
     id: int
     external_id: str
     title: str
@@ -38,7 +38,7 @@ class PremisesOut(Schema):
     url: str
 
 
-class PremisesListOut(Schema):
+class PremisesListOut(PlainOut):
     count: int
     results: list[PremisesOut]
     facets: FacetsOut
@@ -72,6 +72,7 @@ def list_premises(
         raise ApiInputError(*form.first_error())
     result = premises_search(columns=LIST_COLUMNS, **form.search_kwargs())
     base = request.build_absolute_uri("/").rstrip("/")
+    url_of = premises_url_maker()
     results = []
     for item in result.items:
         rent = item["rent_month_eur"]
@@ -82,7 +83,7 @@ def list_premises(
             "city": item["city"],
             "area_sqm": float(item["area_sqm"]),
             "rent_month_eur": float(rent) if rent is not None else None,
-            "url": base + premises_url(item["id"]),
+            "url": base + url_of(item["id"]),
         }
         if result.near is not None:
             row["distance_km"] = item["distance_km"]

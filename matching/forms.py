@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.forms import FixedChoiceField, FixedMultipleChoiceField
 from core.vocabularies import Feature, UseType
 from matching import gazetteer
 from partners.selectors import partner_for_user
@@ -67,11 +68,11 @@ class PremisesFilterForm(forms.Form):
                         "min_value": "Der Längengrad liegt zwischen -180 und 180.",
                         "max_value": "Der Längengrad liegt zwischen -180 und 180."},
     )
-    use_type = forms.MultipleChoiceField(
+    use_type = FixedMultipleChoiceField(
         label="Nutzungsart", required=False, choices=UseType.choices, widget=forms.CheckboxSelectMultiple,
         error_messages=_choice_messages("Nutzungsart"),
     )
-    feature = forms.MultipleChoiceField(
+    feature = FixedMultipleChoiceField(
         label="Ausstattung", required=False, choices=Feature.choices, widget=forms.CheckboxSelectMultiple,
         error_messages=_choice_messages("Ausstattung"),
     )
@@ -89,7 +90,7 @@ class PremisesFilterForm(forms.Form):
                         "min_value": "Die Miete darf nicht negativ sein."},
     )
     interim_use = TriStateField(label="Zwischennutzung möglich", required=False)
-    sort = forms.ChoiceField(
+    sort = FixedChoiceField(
         label="Sortierung", required=False,
         choices=[("", "passend (Relevanz bzw. Entfernung)"), ("relevance", "Relevanz"), ("distance", "Entfernung"),
                  ("rent", "Miete aufsteigend"), ("area", "Fläche absteigend"), ("date", "neueste zuerst")],

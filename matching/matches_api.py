@@ -8,7 +8,7 @@ from datetime import date
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
-from config.api import ApiInputError
+from config.api import ApiInputError, PlainOut
 from matching.matchmaking import PremisesSearchUnavailable, match
 from matching.seeker_forms import SeekerForm
 
@@ -42,7 +42,7 @@ class MatchIn(Schema):
     limit: int = Field(10, ge=1, le=50)
 
 
-class PremisesMatchOut(Schema):
+class PremisesMatchOut(PlainOut):
     id: int
     external_id: str
     title: str
@@ -50,7 +50,7 @@ class PremisesMatchOut(Schema):
     reasons: list[str]
 
 
-class OfferMatchOut(Schema):
+class OfferMatchOut(PlainOut):
     id: int
     external_id: str | None
     title: str
@@ -59,7 +59,7 @@ class OfferMatchOut(Schema):
     reasons: list[str]
 
 
-class MatchesOut(Schema):
+class MatchesOut(PlainOut):
     premises: list[PremisesMatchOut]
     offers: list[OfferMatchOut]
 

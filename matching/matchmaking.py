@@ -133,6 +133,11 @@ def _search_premises(body: dict) -> dict:
         raise PremisesSearchUnavailable from exc
 
 
+# What a premises match shows (the results page, the alert mail, POST /api/v1/matches): the ranking
+# itself reads the index, so only these columns are loaded (not the description, the JSON lists, ...).
+PREMISES_SHOWN = ("external_id", "title", "city", "area_sqm", "rent_month_eur")
+
+
 def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
     """Premises for ``req``, full fits first, then near misses; empty without use types.
 
@@ -150,7 +155,7 @@ def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
         size = max(req.limit + CANDIDATE_EXTRA, len(ids or ()))
         response = _search_premises(premises_query(req, size=size, only_ids=ids))
     ranked = rank_premises(req, response)
-    objects = Premises.objects.public().in_bulk([r.id for r in ranked])
+    objects = Premises.objects.public().order_by().only(*PREMISES_SHOWN).in_bulk([r.id for r in ranked])
     return [
         PremisesMatch(premises=objects[r.id], score=r.score, reasons=r.reasons, near_miss=r.near_miss)
         for r in ranked
@@ -162,12 +167,32 @@ def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
 
 
 OFFER_FACTS = ("pk", "categories", "target_groups", "stages", "statewide", "municipalities")
+# What an offer match shows (the results page and POST /api/v1/matches), read in the same query as
+# the facts: the offers shown are built from these columns, the rest deferred as with ``.only()``
+# (no second query loading the offer's 30 columns and its provider's 12).
+OFFER_SHOWN = ("external_id", "title", "url", "provider_id", "provider__name")
+
+
+def _with_deferred(model, db: str, values: dict):
+    """An instance of ``model`` as the database would load it with ``.only(*values)``."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(db, names, [values[name] for name in names])
+
+
+def _shown_offer(db: str, pk, external_id, title, url, provider_id, provider_name):
+    from partners.models import Partner, SupportOffer
+
+    offer = _with_deferred(SupportOffer, db, {"id": pk, "external_id": external_id, "title": title, "url": url,
+                                              "provider_id": provider_id})
+    offer.provider = _with_deferred(Partner, db, {"id": provider_id, "name": provider_name})
+    return offer
 
 
 def match_offers(req: MatchRequest) -> list[OfferMatch]:
     """Support offers for ``req``: target group and region are hard, needs, stage and local presence
     earn points. Offers are few (hundreds): the database narrows them by target group and needs,
-    the candidates are ranked in Python from their plain values, and only the offers shown are loaded."""
+    the candidates are ranked in Python from their plain values (one query with the columns the
+    offers shown need)."""
     from partners.selectors import public_offers
 
     candidates = public_offers().filter(json_list_contains("target_groups", req.kind))
@@ -176,14 +201,19 @@ def match_offers(req: MatchRequest) -> list[OfferMatch]:
         for need in req.needs:
             any_need |= json_list_contains("categories", need)
         candidates = candidates.filter(any_need)
-    facts = [
-        OfferFacts(id=pk, categories=list(categories or []), target_groups=list(groups or []),
-                   stages=list(stages or []), statewide=bool(statewide), municipalities=list(municipalities or []))
-        for pk, categories, groups, stages, statewide, municipalities in candidates.values_list(*OFFER_FACTS)
-    ]
+    facts, shown_columns = [], {}
+    for pk, categories, groups, stages, statewide, municipalities, *shown in candidates.values_list(
+        *OFFER_FACTS, *OFFER_SHOWN
+    ):
+        facts.append(OfferFacts(id=pk, categories=list(categories or []), target_groups=list(groups or []),
+                                stages=list(stages or []), statewide=bool(statewide),
+                                municipalities=list(municipalities or [])))
+        shown_columns[pk] = shown
     ranked = rank_offers(req, facts, seeker_city=seeker_municipality(req))
-    shown = public_offers().select_related("provider").in_bulk([r.id for r in ranked]) if ranked else {}
-    return [OfferMatch(offer=shown[r.id], score=r.score, reasons=r.reasons) for r in ranked if r.id in shown]
+    return [
+        OfferMatch(offer=_shown_offer(candidates.db, r.id, *shown_columns[r.id]), score=r.score, reasons=r.reasons)
+        for r in ranked
+    ]
 
 
 def match(req: MatchRequest) -> MatchResult:

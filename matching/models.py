@@ -84,6 +84,18 @@ def premises_url(pk: int) -> str:
     return reverse("matching:premises_detail", args=[pk])
 
 
+_PK_PLACEHOLDER = 987654321
+
+
+def premises_url_maker():
+    """``premises_url`` for the listings of one page: the route is reversed once, not per row
+    (a reverse costs ~20 µs). Digits need no quoting, so the result equals ``premises_url``."""
+    from django.urls import reverse
+
+    head, tail = reverse("matching:premises_detail", args=[_PK_PLACEHOLDER]).rsplit(str(_PK_PLACEHOLDER), 1)
+    return lambda pk: f"{head}{int(pk)}{tail}"
+
+
 class PremisesImage(Orderable):
     premises = ParentalKey(Premises, on_delete=models.CASCADE, related_name="gallery_images")
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name="Bild")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from core.forms import FixedChoiceField, FixedMultipleChoiceField
 from core.vocabularies import Feature, SeekerKind, Stage, SupportCategory, UseType
 from matching import gazetteer
 from matching.ranking import MatchRequest, Place
@@ -35,16 +36,16 @@ class SeekerForm(forms.Form):
     """What a seeker looks for; field names are those of the API (``city``, ``lat``, ``lon`` stand
     for ``location``)."""
 
-    kind = forms.ChoiceField(
+    kind = FixedChoiceField(
         label="Ich bin", choices=SeekerKind.choices, widget=forms.RadioSelect, error_messages=_choice_errors("Art"),
     )
-    stage = forms.ChoiceField(
+    stage = FixedChoiceField(
         label="Phase", required=False, choices=[("", "bitte wählen"), *Stage.choices],
         error_messages=_choice_errors("Phase"),
     )
     sector = forms.CharField(label="Branche", required=False, max_length=100,
                              help_text="z. B. Gastronomie, IT-Dienstleistung, Handwerk")
-    use_types = forms.MultipleChoiceField(
+    use_types = FixedMultipleChoiceField(
         label="Gesuchte Nutzung", required=False, choices=UseType.choices, widget=forms.CheckboxSelectMultiple,
         error_messages=_choice_errors("Nutzungsart"),
         help_text="Ohne Nutzungsart zeigen wir nur Unterstützungsangebote.",
@@ -57,7 +58,7 @@ class SeekerForm(forms.Form):
     area_min = _number("Fläche ab (m²)", noun="Die Fläche")
     area_max = _number("Fläche bis (m²)", noun="Die Fläche")
     rent_max = _number("Kaltmiete bis (€ im Monat)", noun="Die Miete")
-    features = forms.MultipleChoiceField(
+    features = FixedMultipleChoiceField(
         label="Gewünschte Ausstattung", required=False, choices=Feature.choices, widget=forms.CheckboxSelectMultiple,
         error_messages=_choice_errors("Ausstattung"),
     )
@@ -66,7 +67,7 @@ class SeekerForm(forms.Form):
         label="Benötigt bis spätestens", required=False, widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Bitte ein Datum im Format JJJJ-MM-TT angeben."},
     )
-    needs = forms.MultipleChoiceField(
+    needs = FixedMultipleChoiceField(
         label="Wobei brauchen Sie Unterstützung?", required=False, choices=SupportCategory.choices,
         widget=forms.CheckboxSelectMultiple, error_messages=_choice_errors("Kategorie"),
     )

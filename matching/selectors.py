@@ -222,10 +222,11 @@ def _search_on_engine(
         highlight=False, require_text=False, source=False,
     )
     ids = [hit.id for hit in hits]
+    page_rows = Premises.objects.public().order_by()  # in the engine's order below, not sorted again
     if columns:
-        rows = {row["id"]: row for row in Premises.objects.public().filter(pk__in=ids).values("id", *columns)}
+        rows = {row["id"]: row for row in page_rows.filter(pk__in=ids).values("id", *columns)}
     else:
-        rows = Premises.objects.public().select_related("lister").in_bulk(ids)
+        rows = page_rows.select_related("lister").in_bulk(ids)
     items = []
     for hit in hits:
         item = rows.get(hit.id)

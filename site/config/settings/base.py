@@ -104,10 +104,14 @@ TEMPLATES = [
 ]
 
 # Database: SQLite by default, PostgreSQL (or anything dj-database-url knows) via DATABASE_URL.
+# Connections are kept for a minute (DB_CONN_MAX_AGE seconds; 0: a new one per request), checked
+# before reuse: opening one costs more than a whole API request's queries (SQLite reads the
+# schema of every app anew, PostgreSQL authenticates a new backend).
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
