@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.db.models import Q
 from django.utils import timezone
@@ -211,7 +212,7 @@ def match_offers(req: MatchRequest) -> list[OfferMatch]:
     ranked = rank_offers(req, [offer.facts for offer in candidates], seeker_city=seeker_municipality(req))
     shown = {offer.facts.id: offer for offer in candidates}
     return [
-        OfferMatch(offer=shown[r.id].build(), score=r.score, reasons=r.reasons)
+        OfferMatch(offer=shown[r.id].instance, score=r.score, reasons=r.reasons)
         for r in ranked
     ]
 
@@ -222,8 +223,10 @@ class _Offer:
     shown: tuple  # OFFER_SHOWN
     db: str
 
-    def build(self):
-        """A new offer instance with its provider, deferred like ``.only(*OFFER_SHOWN)``."""
+    @cached_property
+    def instance(self):
+        """The offer with its provider, deferred like ``.only(*OFFER_SHOWN)``; built once and shared
+        by the matches of this memo generation (they only read it)."""
         return _shown_offer(self.db, self.facts.id, *self.shown)
 
 
