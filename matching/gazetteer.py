@@ -12,7 +12,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "gazetteer.json"
@@ -102,8 +102,10 @@ def _index() -> dict[str, Place]:
     return index
 
 
+@lru_cache(maxsize=4096)
 def lookup(name: str | None) -> Place | None:
-    """The place called ``name``, or None when the gazetteer does not know it."""
+    """The place called ``name``, or None when the gazetteer does not know it (answers kept: every
+    match asks for the seeker's place and the town of each listing shown)."""
     if not name or not name.strip():
         return None
     index = _index()

@@ -16,12 +16,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.db.models import Q
+from django.utils import timezone
 
 from core.db import json_list_contains
 from core.vocabularies import Feature, UseType, labels
 from matching import gazetteer
+from matching.memo import memo as matching_memo
 from matching.models import Premises, SeekerProfile
 from matching.ranking import (
     MatchRequest,
@@ -190,30 +193,64 @@ def _shown_offer(db: str, pk, external_id, title, url, provider_id, provider_nam
 
 def match_offers(req: MatchRequest) -> list[OfferMatch]:
     """Support offers for ``req``: target group and region are hard, needs, stage and local presence
-    earn points. Offers are few (hundreds): the database narrows them by target group and needs,
-    the candidates are ranked in Python from their plain values (one query with the columns the
-    offers shown need)."""
+    earn points. Offers are few (hundreds): the candidates of the seeker's target group that help
+    with one of the needs are ranked in Python from their plain values, read in one query with the
+    columns the offers shown need (once per memo generation and day, see matching.memo)."""
     from partners.selectors import public_offers
 
-    candidates = public_offers().filter(json_list_contains("target_groups", req.kind))
-    if req.needs:
-        any_need = Q()
-        for need in req.needs:
-            any_need |= json_list_contains("categories", need)
-        candidates = candidates.filter(any_need)
-    facts, shown_columns = [], {}
-    for pk, categories, groups, stages, statewide, municipalities, *shown in candidates.values_list(
-        *OFFER_FACTS, *OFFER_SHOWN
-    ):
-        facts.append(OfferFacts(id=pk, categories=list(categories or []), target_groups=list(groups or []),
-                                stages=list(stages or []), statewide=bool(statewide),
-                                municipalities=list(municipalities or [])))
-        shown_columns[pk] = shown
-    ranked = rank_offers(req, facts, seeker_city=seeker_municipality(req))
+    today = timezone.localdate()
+    memo = matching_memo()
+    by_group = memo.get(("offers", today)) if memo is not None else None
+    if by_group is None:
+        by_group = _offers_by_target_group(public_offers(today), req if memo is None else None)
+        if memo is not None:
+            for key in [key for key in memo if key[0] == "offers"]:
+                del memo[key]  # an earlier day's
+            memo["offers", today] = by_group
+    needs = set(req.needs)
+    candidates = [offer for offer in by_group.get(req.kind, ()) if not needs or not needs.isdisjoint(offer.facts.categories)]
+    ranked = rank_offers(req, [offer.facts for offer in candidates], seeker_city=seeker_municipality(req))
+    shown = {offer.facts.id: offer for offer in candidates}
     return [
-        OfferMatch(offer=_shown_offer(candidates.db, r.id, *shown_columns[r.id]), score=r.score, reasons=r.reasons)
+        OfferMatch(offer=shown[r.id].instance, score=r.score, reasons=r.reasons)
         for r in ranked
     ]
+
+
+@dataclass
+class _Offer:
+    facts: OfferFacts
+    shown: tuple  # OFFER_SHOWN
+    db: str
+
+    @cached_property
+    def instance(self):
+        """The offer with its provider, deferred like ``.only(*OFFER_SHOWN)``; built once and shared
+        by the matches of this memo generation (they only read it)."""
+        return _shown_offer(self.db, self.facts.id, *self.shown)
+
+
+def _offers_by_target_group(offers, req: MatchRequest | None) -> dict[str, list[_Offer]]:
+    """The public offers' facts and shown columns by target group; with ``req`` only the candidates
+    the database finds for it (its target group and one of its needs)."""
+    if req is not None:
+        offers = offers.filter(json_list_contains("target_groups", req.kind))
+        if req.needs:
+            any_need = Q()
+            for need in req.needs:
+                any_need |= json_list_contains("categories", need)
+            offers = offers.filter(any_need)
+    by_group: dict[str, list[_Offer]] = {}
+    for pk, categories, groups, stages, statewide, municipalities, *shown in offers.values_list(
+        *OFFER_FACTS, *OFFER_SHOWN
+    ):
+        facts = OfferFacts(id=pk, categories=list(categories or []), target_groups=list(groups or []),
+                           stages=list(stages or []), statewide=bool(statewide),
+                           municipalities=list(municipalities or []))
+        offer = _Offer(facts=facts, shown=tuple(shown), db=offers.db)
+        for group in dict.fromkeys(facts.target_groups):
+            by_group.setdefault(group, []).append(offer)
+    return by_group
 
 
 def match(req: MatchRequest) -> MatchResult:

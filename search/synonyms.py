@@ -8,6 +8,8 @@ cannot search a synonym filter's tokens, and query-time expansion works on both 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 SYNONYM_GROUPS: list[tuple[str, ...]] = [
     ("Laden", "Ladenlokal", "Geschäft", "Einzelhandel", "Verkaufsfläche", "Shop"),
     ("Gastronomie", "Restaurant", "Café", "Gaststätte", "Bistro", "Imbiss", "Kneipe", "Bar"),
@@ -64,8 +66,14 @@ for _group in SYNONYM_GROUPS:
 
 def synonyms(word: str) -> list[str]:
     """The other words of ``word``'s group (empty when it is in none)."""
+    return list(_synonyms(word))
+
+
+@lru_cache(maxsize=4096)
+def _synonyms(word: str) -> tuple[str, ...]:
+    """``synonyms``, kept: every text query asks for each of its words."""
     for form in _stems(word) | {fold(word)}:
         group = _INDEX.get(form)
         if group:
-            return [member for member in group if fold(member) != fold(word)]
-    return []
+            return tuple(member for member in group if fold(member) != fold(word))
+    return ()

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core.vocabularies import SeekerKind, UseType, labels
 from matching import gazetteer
+from matching.memo import memo as matching_memo
 from matching.vacancy.models import VACANT, TargetMix, TargetShare, Unit, UnitUse
 
 USE_ORDER = [*UseType.values, VACANT]
@@ -181,8 +182,21 @@ def mix_gaps(municipality, *, zone: str | None = None) -> list[tuple[TargetMix, 
 
 def towns_mix_gaps(cities) -> dict[str, list[tuple[TargetMix, MixRow]]]:
     """``mix_gaps`` of many towns at once (the towns of a results page), keyed by the names given:
-    at most two queries however many towns and candidates."""
+    at most two queries however many towns and candidates, none for towns read before in this
+    memo generation (matching.memo; the lists are shared, read them only)."""
     names = {city: normalise_city(city) for city in set(cities) if city}
+    memo = matching_memo()
+    if memo is None:
+        return _towns_mix_gaps(names)
+    missing = {name for name in names.values() if ("mix-gaps", name) not in memo}
+    if missing:
+        for name, gaps in _towns_mix_gaps({name: name for name in missing}).items():
+            memo["mix-gaps", name] = gaps
+    return {city: memo["mix-gaps", name] for city, name in names.items()}
+
+
+def _towns_mix_gaps(names: dict) -> dict[str, list[tuple[TargetMix, MixRow]]]:
+    """``towns_mix_gaps`` from the database; ``names``: the cities given → their normalised names."""
     result: dict[str, list[tuple[TargetMix, MixRow]]] = {city: [] for city in names}
     wanted = Q()
     for name in set(names.values()):

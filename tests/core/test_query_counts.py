@@ -1,7 +1,8 @@
 """SQL queries per page, through HTTP: a handful per search or results page whatever the page size,
 at most ten for the home page. The site frame (menu, footer, sharing image) is built once per
 generation (core.selectors.site_frame), so each test asks once to build it and counts the next
-requests."""
+requests. Matching keeps target-mix gaps and offers per memo generation (matching.memo): the
+matching tests count a first request of a generation and the next one."""
 
 from datetime import timedelta
 
@@ -9,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from matching import memo
 from matching.models import PremisesImage
 from tests.alliance import factories as pages
 from tests.matching.factories import ERFURT, PremisesFactory
@@ -67,26 +69,34 @@ def test_matching_results_page_needs_the_same_few_queries_at_every_limit(client,
                                                                         django_assert_max_num_queries):
     url = "/passend/ergebnisse/?kind=founder&use_types=gastronomy&city=Erfurt&radius_km=50&needs=business_plan&limit="
     client.get(url + "3")
+    memo.forget()  # gaps and offers are read again (and kept for the next request)
     small, at_3 = counted(client, django_assert_max_num_queries, 4, "GET", url + "3")
+    memo.forget()
     large, at_12 = counted(client, django_assert_max_num_queries, 4, "GET", url + "12")
+    again, kept = counted(client, django_assert_max_num_queries, 4, "GET", url + "12")
 
     html = large.content.decode()
     assert html.count("Ladenlokal") >= 12 > small.content.decode().count("Ladenlokal")
     assert "Zielmix der Altstadt: Gastronomie fehlt" in html  # target-mix gaps of both towns, read at once
     assert at_3 == at_12
+    assert "Zielmix der Altstadt: Gastronomie fehlt" in again.content.decode()
+    assert kept == at_12 - 3  # no gaps (two queries) or offers (one)
 
 
 def test_matches_api_needs_the_same_few_queries_at_every_limit(client, listings, django_assert_max_num_queries):
     body = {"kind": "founder", "use_types": ["gastronomy"], "location": {"city": "Erfurt"}, "radius_km": 50,
             "needs": ["business_plan"], "text": "Ladenlokal"}
     small, at_3 = counted(client, django_assert_max_num_queries, 4, "POST", "/api/v1/matches", dict(body, limit=3))
+    memo.forget()  # gaps and offers are read again (and kept for the next request)
     large, at_12 = counted(client, django_assert_max_num_queries, 4, "POST", "/api/v1/matches",
                            dict(body, limit=12))
+    again, kept = counted(client, django_assert_max_num_queries, 4, "POST", "/api/v1/matches", dict(body, limit=12))
 
     assert len(small.json()["premises"]) == 3 and len(large.json()["premises"]) == 12
     assert any("Zielmix" in reason for item in large.json()["premises"] for reason in item["reasons"])
     assert large.json()["offers"]
     assert at_3 == at_12
+    assert again.content == large.content and kept == at_12 - 3  # no gaps (two queries) or offers (one)
     nothing = client.post("/api/v1/matches", dict(body, text=NONSENSE, use_types=["craft"]),
                           content_type="application/json")
     assert not [item for item in nothing.json()["premises"] if NONSENSE in item["title"]]

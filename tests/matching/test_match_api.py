@@ -290,6 +290,50 @@ def test_coordinates_stand_for_the_municipality_of_local_offers(client):
     assert "Angebot vor Ort in Ilmenau" in answer["offers"][0]["reasons"]
 
 
+
+def test_every_change_to_an_offer_or_its_provider_shows_in_the_very_next_match(client):
+    """Matches keep the public offers between requests (matching.memo): a change, a new offer, an
+    offer withdrawn, expired or deleted, and a provider renamed or deleted are in the very next answer."""
+    provider = PartnerFactory(name="IHK Erfurt")
+    offer = SupportOfferFactory(title="Gründerberatung", provider=provider)
+
+    def offers(**changes):
+        answer = matches(client, use_types=[], **{"needs": ["business_plan"], **changes})
+        return [(o["title"], o["provider"], o["reasons"][-1]) for o in answer["offers"]]
+
+    assert offers() == [("Gründerberatung", "IHK Erfurt", "gilt in ganz Thüringen")]
+    assert offers(needs=["awards"]) == []
+
+    offer.title, offer.statewide, offer.municipalities = "Gründungsberatung", False, ["Erfurt"]
+    offer.save()
+    assert offers() == [("Gründungsberatung", "IHK Erfurt", "Angebot vor Ort in Erfurt")]
+    offer.categories = ["awards"]
+    offer.save()
+    assert offers() == [] and offers(needs=["awards"]) == [("Gründungsberatung", "IHK Erfurt", "Angebot vor Ort in Erfurt")]
+
+    offer.categories = ["business_plan"]
+    offer.save()
+    assert offers() == [("Gründungsberatung", "IHK Erfurt", "Angebot vor Ort in Erfurt")]
+    provider.name = "IHK Mittelthüringen"
+    provider.save()
+    assert offers() == [("Gründungsberatung", "IHK Mittelthüringen", "Angebot vor Ort in Erfurt")]
+
+    SupportOfferFactory(title="Mentoring", provider=provider)
+    assert [title for title, *_ in offers()] == ["Gründungsberatung", "Mentoring"]
+    offer.live = False
+    offer.save()
+    assert [title for title, *_ in offers()] == ["Mentoring"]
+    offer.live, offer.valid_until = True, date.today() - timedelta(days=1)
+    offer.save()
+    assert [title for title, *_ in offers()] == ["Mentoring"]
+    offer.valid_until = None
+    offer.save()
+    offer.delete()
+    assert [title for title, *_ in offers()] == ["Mentoring"]
+    provider.delete()
+    assert offers() == [] and offers(kind="successor") == []
+
+
 # ---------------------------------------------------------------- bad input
 
 

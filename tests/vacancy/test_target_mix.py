@@ -2,7 +2,10 @@
 exactly the uses the mix lacks."""
 
 import pytest
+from django.db import transaction
+from django.test import Client
 
+from matching.vacancy.models import Unit
 from matching.vacancy.selectors import mix_gaps
 from tests.matching.factories import PremisesFactory
 from tests.matching.seeker_factories import index_all
@@ -53,3 +56,84 @@ def test_matching_reasons_name_the_lacking_use_only(client, altstadt):
     body["use_types"] = ["gastronomy"]
     found = client.post("/api/v1/matches", body, content_type="application/json").json()["premises"]
     assert found and not any("Zielmix" in reason for reason in found[0]["reasons"])
+
+
+def mix_form(mix, shares, **changes):
+    """The admin's edit form of ``mix`` with ``shares``: [(share or None, use, percent, delete)]."""
+    data = {"municipality": mix.municipality_id, "city": mix.city, "zone": mix.zone, "name": mix.name,
+            "shares-TOTAL_FORMS": len(shares), "shares-INITIAL_FORMS": sum(1 for s in shares if s[0]),
+            "shares-MIN_NUM_FORMS": 0, "shares-MAX_NUM_FORMS": 1000}
+    for i, (share, use, percent, delete) in enumerate(shares):
+        data.update({f"shares-{i}-id": share.pk if share else "", f"shares-{i}-use": use,
+                     f"shares-{i}-percent": percent, f"shares-{i}-ORDER": i + 1,
+                     f"shares-{i}-DELETE": "on" if delete else ""})
+    data.update(changes)
+    return data
+
+
+def mix_reasons_of(client, use):
+    body = {"kind": "founder", "use_types": [use], "location": {"city": "Erfurt"}, "radius_km": 10}
+    found = client.post("/api/v1/matches", body, content_type="application/json").json()["premises"]
+    assert [p["title"] for p in found] == ["Café-Fläche Altstadt"]
+    return [reason for reason in found[0]["reasons"] if "Zielmix" in reason]
+
+
+def test_every_change_to_what_the_gaps_read_shows_in_the_very_next_match(client, altstadt):
+    """Matches keep the gaps per town between requests (matching.memo): an editor's change to the mix,
+    its shares, its name or the units counted is in the very next answer, and so is a deletion."""
+    from matching.vacancy.models import TargetMix
+
+    PremisesFactory(title="Café-Fläche Altstadt", use_types=["gastronomy", "retail"])
+    index_all()
+    editor = Client()
+    editor.force_login(town_user(altstadt, "erfurt"))
+    mix = TargetMix.objects.get()
+    retail, gastronomy, culture = mix.shares.order_by("sort_order")
+    url = f"/admin/snippets/vacancy/targetmix/edit/{mix.pk}/"
+    assert mix_reasons_of(client, "retail") == []  # 60 % retail against a target of 40 %
+    assert mix_reasons_of(client, "gastronomy") == [REASON]
+
+    shares = [(retail, "retail", 70, False), (gastronomy, "gastronomy", 30, False), (culture, "culture", 0, False)]
+    assert editor.post(url, mix_form(mix, shares)).status_code == 302
+    assert mix_reasons_of(client, "retail") == ["stärkt den Zielmix der Altstadt: Einzelhandel / Laden fehlt"]
+
+    assert editor.post(url, mix_form(mix, shares, name="Erfurter Altstadt")).status_code == 302
+    assert mix_reasons_of(client, "retail") == ["stärkt den Zielmix der Erfurter Altstadt: Einzelhandel / Laden fehlt"]
+
+    shares[0] = (retail, "retail", 70, True)
+    assert editor.post(url, mix_form(mix, shares, name="Erfurter Altstadt")).status_code == 302
+    assert mix_reasons_of(client, "retail") == []
+    assert mix_reasons_of(client, "gastronomy") == ["stärkt den Zielmix der Erfurter Altstadt: Gastronomie fehlt"]
+
+    # Units counted: a vacant unit let to a restaurant (1 → 4 of 11 gastronomy = 36.4 % ≥ 30 %).
+    for unit in Unit.objects.filter(use="vacant"):
+        unit.use, unit.business_name = "gastronomy", "Restaurant"
+        unit.save()
+    assert mix_reasons_of(client, "gastronomy") == []
+    Unit.objects.filter(use="gastronomy", zone="Altstadt").exclude(business_name="Laden").delete()
+    assert mix_reasons_of(client, "gastronomy") == ["stärkt den Zielmix der Erfurter Altstadt: Gastronomie fehlt"]
+
+    assert editor.post(f"/admin/snippets/vacancy/targetmix/delete/{mix.pk}/").status_code == 302
+    assert mix_reasons_of(client, "gastronomy") == []
+
+
+def test_a_change_rolled_back_is_not_kept_for_later_matches(client, altstadt):
+    """Inside a transaction the gaps are read afresh and never kept: its own change shows in its
+    own answers, and nothing of it after the rollback."""
+    from matching.vacancy.models import TargetShare
+
+    PremisesFactory(title="Café-Fläche Altstadt", use_types=["gastronomy", "retail"])
+    index_all()
+    assert mix_reasons_of(client, "retail") == []
+
+    class Rollback(Exception):
+        pass
+
+    with pytest.raises(Rollback), transaction.atomic():
+        share = TargetShare.objects.get(use="retail")
+        share.percent = 70
+        share.save()
+        assert mix_reasons_of(client, "retail") == ["stärkt den Zielmix der Altstadt: Einzelhandel / Laden fehlt"]
+        raise Rollback
+    assert mix_reasons_of(client, "retail") == []
+
