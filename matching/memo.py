@@ -10,14 +10,18 @@ transaction are never memoised (they may see writes that are rolled back later).
 
 from __future__ import annotations
 
+from time import monotonic
 from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import transaction
 
 GENERATION_KEY = "matching-memo:generation"
+# A safety net, not the mechanism: where the cache is not shared (several hosts without
+# REDIS_URL) or a write bypassed the signals, a process rebuilds its memo after this long anyway.
+MAX_AGE_SECONDS = 60
 
-_state: tuple[str | None, dict] = (None, {})
+_state: tuple[str | None, float, dict] = (None, 0.0, {})
 
 
 def _generation() -> str:
@@ -34,10 +38,10 @@ def memo(using: str | None = None) -> dict | None:
     if _in_transaction(transaction.get_connection(using)):
         return None
     generation = _generation()  # before reading the rows: a later change starts a newer one
-    state = _state
-    if state[0] != generation:
-        state = _state = (generation, {})
-    return state[1]
+    state, now = _state, monotonic()
+    if state[0] != generation or now - state[1] > MAX_AGE_SECONDS:
+        state = _state = (generation, now, {})
+    return state[2]
 
 
 def _in_transaction(connection) -> bool:

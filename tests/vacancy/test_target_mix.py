@@ -137,3 +137,19 @@ def test_a_change_rolled_back_is_not_kept_for_later_matches(client, altstadt):
         raise Rollback
     assert mix_reasons_of(client, "retail") == []
 
+
+
+def test_a_write_past_the_signals_shows_within_the_memo_age(client, altstadt, monkeypatch):
+    """A bulk update sends no signal (and another host's cache hears of no change): the gaps kept
+    between requests are still read afresh once they are older than ``MAX_AGE_SECONDS``."""
+    from matching import memo
+    from matching.vacancy.models import TargetShare
+
+    PremisesFactory(title="Café-Fläche Altstadt", use_types=["gastronomy", "retail"])
+    index_all()
+    assert mix_reasons_of(client, "retail") == []
+    TargetShare.objects.filter(use="retail").update(percent=70)  # no post_save: the memo is not told
+    assert mix_reasons_of(client, "retail") == []  # kept, as designed
+    later = memo.monotonic() + memo.MAX_AGE_SECONDS + 1
+    monkeypatch.setattr(memo, "monotonic", lambda: later)
+    assert mix_reasons_of(client, "retail") == ["stärkt den Zielmix der Altstadt: Einzelhandel / Laden fehlt"]
