@@ -69,3 +69,45 @@ def test_with_redis_url_every_process_shares_one_cache(tmp_path):
     read = shell(f"from django.core.cache import cache; print(cache.get('{key}')); cache.delete('{key}')", **env)
     assert read.returncode == 0, read.stderr
     assert read.stdout.strip().splitlines()[-1] == "geteilt"
+
+
+def test_the_app_server_keeps_a_client_connection_open(tmp_path):
+    """gunicorn with the project's gunicorn.conf.py (threaded workers): a client's (or the proxy's)
+    second request goes over the same connection, without a new handshake per request."""
+    import http.client
+    import selectors
+    import signal
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
+    env.update(SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="127.0.0.1", WEB_CONCURRENCY="1",
+               DJANGO_SETTINGS_MODULE="config.settings.production", DATABASE_URL=f"sqlite:///{tmp_path / 'g.sqlite3'}")
+    server = subprocess.Popen([str(Path(sys.executable).with_name("gunicorn")), "-b", f"127.0.0.1:{port}"], cwd=ROOT,
+                              env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        waiting = selectors.DefaultSelector()
+        waiting.register(server.stderr, selectors.EVENT_READ)
+        log = ""
+        while "Listening at" not in log:  # the socket is open: connections queue until a worker accepts
+            assert waiting.select(timeout=60), f"gunicorn did not start: {log}"
+            line = server.stderr.readline()
+            assert line, f"gunicorn stopped: {log}"
+            log += line
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        headers = {"X-Forwarded-Proto": "https"}
+        connection.request("GET", "/api/v1/openapi.json", headers=headers)
+        first = connection.getresponse()
+        first.read()
+        sock = connection.sock
+        connection.request("GET", "/api/v1/openapi.json", headers=headers)
+        second = connection.getresponse()
+        second.read()
+        assert first.status == second.status == 200
+        assert first.getheader("Connection", "").lower() != "close"
+        assert connection.sock is sock  # the same connection served both requests
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
