@@ -18,7 +18,7 @@ What is measured, per scale:
 - with the embedded engine: its CPU seconds during the import and during the rebuild (the share of
   the wall time the engine itself worked), and the load average before and after
   (`--no-http`: only these, no server and no latencies)
-- HTTP through gunicorn (2 workers, one client, sequential, after warm-up): GET /api/v1/premises
+- HTTP through gunicorn (2 workers; threads and keep-alive from the project's gunicorn.conf.py; one client, sequential, after warm-up): GET /api/v1/premises
   with text + city + radius + use type + feature + area filter (the answer always has facets), and
   POST /api/v1/matches with the generated seeker profiles; median, p95 and run count
 - engine: the engine requests the application makes for each of those requests, recorded in a
