@@ -16,10 +16,12 @@ What is measured, per scale:
   sync after the commit); offers are imported too
 - rebuild: `search_index --rebuild` (wall time, one run)
 - with the embedded engine: its CPU seconds during the import and during the rebuild (the share of
-  the wall time the engine itself worked), and the load average before and after
+  the wall time the engine itself worked), the command's own CPU seconds (the application's
+  part), and the load average before and after
   (`--no-http`: only these, no server and no latencies)
-- HTTP through gunicorn (2 workers; threads and keep-alive from the project's gunicorn.conf.py; one client, sequential, after warm-up): GET /api/v1/premises
-  with text + city + radius + use type + feature + area filter (the answer always has facets), and
+- HTTP through gunicorn (2 workers; threads and keep-alive from the project's gunicorn.conf.py;
+  one client, sequential, after warm-up): GET /api/v1/premises with text + city + radius + use
+  type + feature + area filter (the answer always has facets), and
   POST /api/v1/matches with the generated seeker profiles; median, p95 and run count
 - engine: the engine requests the application makes for each of those requests, recorded in a
   Django process and sent again straight to the engine over HTTP (so: the same queries, without
@@ -35,6 +37,7 @@ import argparse
 import http.client
 import json
 import os
+import resource
 import shutil
 import signal
 import socket
@@ -254,14 +257,20 @@ def cpu_seconds(pid):
         return None
 
 
+def children_cpu_seconds():
+    """CPU time (user + system) of this process's finished children (the manage.py commands)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed_manage(env, engine, *args):
-    """Wall time of a command and the embedded engine's CPU seconds meanwhile (None for an
-    external engine): how much of the wall time the engine itself worked."""
-    before = cpu_seconds(engine.pid) if engine is not None else None
+    """Wall time of a command, the embedded engine's CPU seconds meanwhile (None for an external
+    engine) and the command's own CPU seconds: how the wall time splits between engine and app."""
+    before, own_before = (cpu_seconds(engine.pid) if engine is not None else None), children_cpu_seconds()
     elapsed, _ = run_manage(env, *args)
-    after = cpu_seconds(engine.pid) if engine is not None else None
+    after, own_after = (cpu_seconds(engine.pid) if engine is not None else None), children_cpu_seconds()
     engine_cpu = round(after - before, 1) if before is not None and after is not None else None
-    return round(elapsed, 1), engine_cpu
+    return round(elapsed, 1), engine_cpu, round(own_after - own_before, 1)
 
 
 def bench_scale(scale, template, tmp, runs, kinds=KINDS, http=True):
@@ -273,12 +282,13 @@ def bench_scale(scale, template, tmp, runs, kinds=KINDS, http=True):
     env = base_env(tmp, db_file, engine_url, prefix)
     try:
         load = os.getloadavg()[0]
-        import_s, import_engine = timed_manage(env, engine, "import_premises", str(data / "premises.csv"))
+        import_s, import_engine, import_app = timed_manage(env, engine, "import_premises", str(data / "premises.csv"))
         if (data / "offers.csv").exists():
             run_manage(env, "import_offers", str(data / "offers.csv"))
-        rebuild_s, rebuild_engine = timed_manage(env, engine, "search_index", "--rebuild")
+        rebuild_s, rebuild_engine, rebuild_app = timed_manage(env, engine, "search_index", "--rebuild")
         result = {"scale": scale, "listings": SCALES[scale], "import_s": import_s, "rebuild_s": rebuild_s,
                   "import_engine_cpu_s": import_engine, "rebuild_engine_cpu_s": rebuild_engine,
+                  "import_app_cpu_s": import_app, "rebuild_app_cpu_s": rebuild_app,
                   "load_before": round(load, 1), "load_after_rebuild": round(os.getloadavg()[0], 1)}
         if not http:
             return result
@@ -340,7 +350,9 @@ def print_table(results):
     print()
     print(f"{'':34}" + "".join(f"{r['scale']:>22}" for r in results))
     for label, key in (("import (s)", "import_s"), ("  engine CPU meanwhile (s)", "import_engine_cpu_s"),
+                       ("  the command's own CPU (s)", "import_app_cpu_s"),
                        ("index rebuild (s)", "rebuild_s"), ("  engine CPU meanwhile (s)", "rebuild_engine_cpu_s"),
+                       ("  the command's own CPU (s)", "rebuild_app_cpu_s"),
                        ("load average before / after", None)):
         cells = [f"{r['load_before']} / {r['load_after_rebuild']}" if key is None else r[key] for r in results]
         print(f"{label:34}" + "".join(f"{str(cell):>22}" for cell in cells))
