@@ -204,8 +204,10 @@ def match_offers(req: MatchRequest) -> list[OfferMatch]:
     if by_group is None:
         by_group = _offers_by_target_group(public_offers(today), req if memo is None else None)
         if memo is not None:
-            for key in [key for key in memo if key[0] == "offers"]:
-                del memo[key]  # an earlier day's
+            # The memo is shared by the worker's threads: iterate over a copy of its keys (one
+            # atomic step) and tolerate another thread's removing the same earlier day's offers.
+            for key in [key for key in list(memo) if key[0] == "offers" and key[1] != today]:
+                memo.pop(key, None)
             memo["offers", today] = by_group
     needs = set(req.needs)
     candidates = [offer for offer in by_group.get(req.kind, ()) if not needs or not needs.isdisjoint(offer.facts.categories)]
