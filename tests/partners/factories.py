@@ -40,3 +40,27 @@ def partner_person(partner, username):
 def alliance_editor(username="redaktion"):
     user = get_user_model().objects.create_user(username=username, password="pw", email=f"{username}@example.org")
     return add_alliance_editor(user)
+
+
+def offer_catalogue() -> dict:
+    """Three partners and three offers the public offer pages and the offer search start from:
+    a successor's club and a founder's loan statewide, a founder's pilot in Jena only."""
+    thex = PartnerFactory(name="ThEx", kind="state_agency", description="Thüringer Zentrum für Existenzgründungen")
+    leg = PartnerFactory(name="LEG Thüringen", kind="state_agency")
+    jena = PartnerFactory(name="Stadt Jena", kind="municipality")
+    return {
+        "thex": thex, "leg": leg, "jena": jena,
+        "club": SupportOfferFactory(
+            provider=thex, title="Nachfolge-Club", categories=["succession", "networking"],
+            target_groups=["successor"], stages=["succession"], cost="free",
+        ),
+        "microloan": SupportOfferFactory(
+            provider=thex, title="Beantragung Mikrodarlehen", categories=["microloan", "financing"],
+            target_groups=["founder"], stages=["founding"], cost="subsidized",
+            description="Kleinkredit für die Gründung; Nachfolge ist hier kein Thema.",
+        ),
+        "lotse": SupportOfferFactory(
+            provider=jena, title="Gründungslotse Jena", categories=["location"], target_groups=["founder"],
+            stages=[], statewide=False, municipalities=["Jena"], cost="free",
+        ),
+    }

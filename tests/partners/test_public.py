@@ -5,29 +5,15 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from .factories import PartnerFactory, SupportOfferFactory
+from .factories import SupportOfferFactory, offer_catalogue
 
 
 @pytest.fixture
 def offers(search_index):
     with search_index():  # the search index gets them (q goes through the engine)
-        thex = PartnerFactory(name="ThEx", kind="state_agency", description="Thüringer Zentrum für Existenzgründungen")
-        leg = PartnerFactory(name="LEG Thüringen", kind="state_agency")
-        jena = PartnerFactory(name="Stadt Jena", kind="municipality")
-        return {
-            "thex": thex, "leg": leg, "jena": jena,
-            "club": SupportOfferFactory(
-                provider=thex, title="Nachfolge-Club", categories=["succession", "networking"],
-                target_groups=["successor"], stages=["succession"], cost="free",
-            ),
-            "microloan": SupportOfferFactory(
-                provider=thex, title="Beantragung Mikrodarlehen", categories=["microloan", "financing"],
-                target_groups=["founder"], stages=["founding"], cost="subsidized",
-            ),
-            "lotse": SupportOfferFactory(
-                provider=jena, title="Gründungslotse Jena", categories=["location"], target_groups=["founder"],
-                statewide=False, municipalities=["Jena"], stages=[],
-            ),
+        made = offer_catalogue()
+        leg = made["leg"]
+        return made | {
             "expired": SupportOfferFactory(
                 provider=leg, title="Abgelaufene Förderrunde", categories=["succession"], target_groups=["successor"],
                 valid_until=timezone.localdate() - timedelta(days=1),

@@ -11,7 +11,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from partners.models import SupportOfferTag
-from tests.partners.factories import PartnerFactory, SupportOfferFactory
+from tests.partners.factories import PartnerFactory, SupportOfferFactory, offer_catalogue
 
 NONSENSE = "Xylqwertzpf"
 DEAD_ENGINE = "http://127.0.0.1:9"  # nothing listens there: connection refused at once
@@ -20,23 +20,9 @@ DEAD_ENGINE = "http://127.0.0.1:9"  # nothing listens there: connection refused 
 @pytest.fixture
 def catalogue(committed):
     with committed():
-        thex = PartnerFactory(name="ThEx")
-        leg = PartnerFactory(name="LEG Thüringen")
-        jena = PartnerFactory(name="Stadt Jena", kind="municipality")
-        made = {
-            "club": SupportOfferFactory(
-                provider=thex, title="Nachfolge-Club", categories=["succession", "networking"],
-                target_groups=["successor"], stages=["succession"], cost="free",
-            ),
-            "loan": SupportOfferFactory(
-                provider=thex, title="Beantragung Mikrodarlehen", categories=["microloan", "financing"],
-                target_groups=["founder"], stages=["founding"], cost="subsidized",
-                description="Kleinkredit für die Gründung; Nachfolge ist hier kein Thema.",
-            ),
-            "lotse": SupportOfferFactory(
-                provider=jena, title="Gründungslotse Jena", categories=["location"], target_groups=["founder"],
-                stages=[], statewide=False, municipalities=["Jena"], cost="free",
-            ),
+        made = offer_catalogue()
+        leg = made["leg"]
+        made.update({
             "doctors": SupportOfferFactory(
                 provider=leg, title="Ärztehaus-Standortberatung", categories=["location"],
                 target_groups=["established"], stages=["growth"], cost="paid", statewide=False,
@@ -46,7 +32,7 @@ def catalogue(committed):
                 provider=leg, title="Zuschuss bis heute", categories=["financing"], target_groups=["established"],
                 stages=["growth", "established"], cost="subsidized", valid_until=timezone.localdate(),
             ),
-        }
+        })
         made["club"].tags.add("Nachfolge", "Übergabe")
         made["club"].save()
     return made
@@ -240,7 +226,7 @@ def test_the_database_answers_the_same_while_the_engine_is_away(client, catalogu
 
 
 def test_tagging_an_offer_reaches_the_index(client, catalogue, committed):
-    loan = catalogue["loan"]
+    loan = catalogue["microloan"]
     with committed():  # a tag row written on its own (not through the offer's save)
         SupportOfferTag.objects.create(content_object=loan, tag=Tag.objects.create(name="Kredit", slug="kredit"))
     assert titles(client, tag="kredit") == ["Beantragung Mikrodarlehen"]
