@@ -202,7 +202,7 @@ def match_offers(req: MatchRequest) -> list[OfferMatch]:
     memo = matching_memo()
     by_group = memo.get(("offers", today)) if memo is not None else None
     if by_group is None:
-        by_group = _offers_by_target_group(public_offers(today), req if memo is None else None)
+        by_group = _offers_by_target_group(public_offers(today))
         if memo is not None:
             # The memo is shared by the worker's threads: iterate over a copy of its keys (one
             # atomic step) and tolerate another thread's removing the same earlier day's offers.
@@ -210,13 +210,10 @@ def match_offers(req: MatchRequest) -> list[OfferMatch]:
                 memo.pop(key, None)
             memo["offers", today] = by_group
     needs = set(req.needs)
-    candidates = [offer for offer in by_group.get(req.kind, ()) if not needs or not needs.isdisjoint(offer.facts.categories)]
-    ranked = rank_offers(req, [offer.facts for offer in candidates], seeker_city=seeker_municipality(req))
-    shown = {offer.facts.id: offer for offer in candidates}
-    return [
-        OfferMatch(offer=shown[r.id].instance, score=r.score, reasons=r.reasons)
-        for r in ranked
-    ]
+    candidates = {offer.facts.id: offer for offer in by_group.get(req.kind, ())
+                  if not needs or not needs.isdisjoint(offer.facts.categories)}
+    ranked = rank_offers(req, [offer.facts for offer in candidates.values()], seeker_city=seeker_municipality(req))
+    return [OfferMatch(offer=candidates[r.id].instance, score=r.score, reasons=r.reasons) for r in ranked]
 
 
 @dataclass
@@ -232,16 +229,9 @@ class _Offer:
         return _shown_offer(self.db, self.facts.id, *self.shown)
 
 
-def _offers_by_target_group(offers, req: MatchRequest | None) -> dict[str, list[_Offer]]:
-    """The public offers' facts and shown columns by target group; with ``req`` only the candidates
-    the database finds for it (its target group and one of its needs)."""
-    if req is not None:
-        offers = offers.filter(json_list_contains("target_groups", req.kind))
-        if req.needs:
-            any_need = Q()
-            for need in req.needs:
-                any_need |= json_list_contains("categories", need)
-            offers = offers.filter(any_need)
+def _offers_by_target_group(offers) -> dict[str, list[_Offer]]:
+    """The public offers' facts and shown columns by target group, in one query (hundreds of rows;
+    inside a transaction, where the memo is not used, they are read afresh per match)."""
     by_group: dict[str, list[_Offer]] = {}
     for pk, categories, groups, stages, statewide, municipalities, *shown in offers.values_list(
         *OFFER_FACTS, *OFFER_SHOWN
