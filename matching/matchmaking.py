@@ -122,16 +122,17 @@ class PremisesSearchUnavailable(Exception):
 
 
 def _search_premises(body: dict) -> dict:
-    from elasticsearch import ApiError, NotFoundError, TransportError
+    from opensearchpy.exceptions import NotFoundError
 
     from search.client import get_client
     from search.documents import PremisesDocument
+    from search.errors import ENGINE_ERRORS
 
     try:
-        return get_client().search(index=PremisesDocument.alias(), body=body).body
+        return get_client().search(index=PremisesDocument.alias(), body=body)
     except NotFoundError:
         return {"hits": {"hits": []}}  # no index yet: nothing listed
-    except (ApiError, TransportError) as exc:
+    except ENGINE_ERRORS as exc:
         logger.warning("premises matching query failed: %s", exc)
         raise PremisesSearchUnavailable from exc
 

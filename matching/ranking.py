@@ -334,7 +334,7 @@ class InterimUseRule(Rule):
 
 class TextRule(Rule):
     name = "text"
-    fields = ("title", "description", "use_types", "features")  # labels: codes matched by search/labels.py
+    fields = ("title", "description", "use_type_labels", "feature_labels")
 
     def words(self, req) -> list[str]:
         from search.query import words_of

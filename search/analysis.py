@@ -1,65 +1,117 @@
-"""German text analysis that behaves the same on osmem and on a real Elasticsearch cluster.
+"""German text analysis, done by the engine: the index settings and the field types every document uses.
 
-Only built-in pieces, as multi-fields of every searchable text:
-- the field itself: the built-in ``german`` analyzer (stemming: plurals, inflections);
-- ``.parts``: compound parts with lowercase + asciifolding ("Büro" and "fläche" find
-  "Bürofläche", "Cafe" finds "Café"): ngrams on short fields (titles, labels, names), edge-ngrams
-  (word beginnings) on long texts, where full ngrams would make indexing several times slower,
-  and on fields whose word ends buy nothing (streets, towns: "Johannis" finds "Johannisstraße",
-  while "straße" would find every street);
-- ``.folded``: whole words, lowercase + asciifolding; the only subfield queried with fuzziness.
-Wagtail's page index gets the same fields (search/wagtail_backend.py).
-No custom german_normalization/stemmer chains and no synonym/decompounder filters: synonyms and
-umlaut transliteration ("Buero" ↔ "Büro") are expanded in Python at query time (search/query.py).
-Vocabulary labels (use types, features) are not indexed at all: search/labels.py matches them at
-query time and searches their codes.
+Texts (titles, descriptions, labels) are indexed with ``imz_german``:
+- compounds split into their parts by the hyphenation decompounder (``search/lexicon``: Debian's
+  German word list and the TeX hyphenation patterns), keeping the whole word: "Bürofläche" is
+  found by "Bürofläche", "Büro" and "Fläche";
+- German stop words, ``german_normalization`` (ä → a, ae → a, ß → ss), the light German stemmer
+  (plurals, inflections) and ``asciifolding`` ("Café" → "cafe").
+Queries are analysed with ``imz_german_search``: the same chain without the decompounder, plus the
+synonyms of ``search/lexicon/synonyms.txt`` (``synonym_graph``, updateable: reloaded without a
+rebuild, see ``search.synonyms``). A compound in a query is split by the query code into its
+parts, each of which must match (search/query.py).
+
+Each text also has ``.folded`` (whole words, lowercase + folding) for typo tolerance and prefixes
+(autocomplete), queried with fuzziness only on short fields. Names (towns, streets, partners)
+are not decompounded ("Altenburg" is no "Burg") and match by word beginnings
+("Johannis" finds "Johannisstraße").
 """
 
 from __future__ import annotations
 
-from elasticsearch_dsl import Keyword, Text
+from django.conf import settings
+from opensearchpy import Keyword, Text
 
-NGRAM_MIN = 3
-NGRAM_MAX = 12
+LEXICON = "imz"  # folder of the lexicon files in each node's config directory
 
-INDEX_SETTINGS = {
-    "number_of_shards": 1,
-    "number_of_replicas": 0,
-    "max_ngram_diff": NGRAM_MAX - NGRAM_MIN,
-    "analysis": {
-        "tokenizer": {
-            "imz_ngram": {
-                "type": "ngram", "min_gram": NGRAM_MIN, "max_gram": NGRAM_MAX, "token_chars": ["letter", "digit"],
-            },
-            "imz_edge": {
-                "type": "edge_ngram", "min_gram": NGRAM_MIN, "max_gram": 20, "token_chars": ["letter", "digit"],
-            },
+ANALYSIS = {
+    "filter": {
+        "imz_decompound": {
+            "type": "hyphenation_decompounder",
+            "hyphenation_patterns_path": f"{LEXICON}/de-hyphenation.xml",
+            "word_list_path": f"{LEXICON}/de-words.txt",
+            "only_longest_match": True,
+            "min_subword_size": 4,
+            "min_word_size": 7,
         },
-        "analyzer": {
-            "imz_ngram": {"type": "custom", "tokenizer": "imz_ngram", "filter": ["lowercase", "asciifolding"]},
-            "imz_edge": {"type": "custom", "tokenizer": "imz_edge", "filter": ["lowercase", "asciifolding"]},
-            "imz_folded": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+        "imz_stop": {"type": "stop", "stopwords": "_german_"},
+        "imz_stem": {"type": "stemmer", "language": "light_german"},
+        "imz_synonyms": {
+            "type": "synonym_graph",
+            "synonyms_path": f"{LEXICON}/synonyms.txt",
+            "updateable": True,
         },
+        "imz_prefixes": {"type": "edge_ngram", "min_gram": 2, "max_gram": 20},
+    },
+    "analyzer": {
+        "imz_german": {
+            "type": "custom", "tokenizer": "standard",
+            "filter": ["lowercase", "imz_decompound", "imz_stop", "german_normalization", "imz_stem", "asciifolding"],
+        },
+        "imz_german_search": {
+            "type": "custom", "tokenizer": "standard",
+            "filter": ["lowercase", "imz_stop", "german_normalization", "imz_stem", "asciifolding", "imz_synonyms"],
+        },
+        # For the query code only (``_analyze``): the parts of a compound a visitor typed.
+        "imz_parts": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "imz_decompound"]},
+        "imz_folded": {
+            "type": "custom", "tokenizer": "standard", "filter": ["lowercase", "german_normalization", "asciifolding"],
+        },
+        # Names: whole words and their beginnings, no decompounding, no stemming.
+        "imz_name": {
+            "type": "custom", "tokenizer": "standard", "filter": ["lowercase", "german_normalization", "asciifolding"],
+        },
+        "imz_name_prefixes": {
+            "type": "custom", "tokenizer": "standard",
+            "filter": ["lowercase", "german_normalization", "asciifolding", "imz_prefixes"],
+        },
+    },
+    "normalizer": {
+        "imz_sort": {"type": "custom", "filter": ["lowercase", "german_normalization", "asciifolding"]},
     },
 }
 
 
-def _subfields(word_starts: bool) -> dict:
+def index_settings(*, building: bool = False) -> dict:
+    """Settings of a new index. ``building``: filled in bulk before anyone reads it (no refreshes,
+    no replicas); ``search.indexes.finish_version`` restores the served values."""
     return {
-        "parts": Text(analyzer="imz_edge" if word_starts else "imz_ngram", search_analyzer="imz_folded"),
-        "folded": Text(analyzer="imz_folded"),
+        "number_of_shards": 1,
+        "number_of_replicas": 0 if building else settings.SEARCH_REPLICAS,
+        "refresh_interval": "-1" if building else "1s",
+        "analysis": ANALYSIS,
     }
 
 
-def german_text(long_text: bool = False, *, word_starts: bool = False, **kwargs) -> Text:
-    """A text field searched three ways: stemmed German, compound parts, typo-tolerant words.
-    Long texts and ``word_starts`` fields get only word beginnings as parts (edge-ngrams)."""
-    return Text(analyzer="german", fields=_subfields(long_text or word_starts), **kwargs)
+def _folded() -> Text:
+    # Prefixes indexed (2–10 letters), so autocomplete is a term lookup rather than a scan.
+    return Text(analyzer="imz_folded", index_prefixes={"min_chars": 2, "max_chars": 10})
 
 
-def german_keyword(*, word_starts: bool = False, **kwargs) -> Keyword:
-    """An exact value (for facets and filters) that is also searchable as German text."""
-    return Keyword(fields={"text": Text(analyzer="german"), **_subfields(word_starts)}, **kwargs)
+def german_text(**kwargs) -> Text:
+    """A text searched in German (parts, stems, synonyms) and, through ``.folded``, with typos."""
+    return Text(analyzer="imz_german", search_analyzer="imz_german_search", fields={"folded": _folded()}, **kwargs)
+
+
+def name_text(**kwargs) -> Text:
+    """A name (street, town in running text): whole words, folded; ``.prefix`` for word beginnings."""
+    return Text(
+        analyzer="imz_name",
+        fields={"prefix": Text(analyzer="imz_name_prefixes", search_analyzer="imz_name"), "folded": _folded()},
+        **kwargs,
+    )
+
+
+def name_keyword(**kwargs) -> Keyword:
+    """An exact value for facets and filters (a town, a provider) that is also searchable as a name."""
+    return Keyword(
+        fields={
+            "text": Text(analyzer="imz_name"),
+            "prefix": Text(analyzer="imz_name_prefixes", search_analyzer="imz_name"),
+            "folded": _folded(),
+        },
+        **kwargs,
+    )
 
 
 _SORT_FOLDING = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})

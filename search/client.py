@@ -1,8 +1,8 @@
-"""The one Elasticsearch client of the site, configured from ``settings.ELASTICSEARCH_URL``.
+"""The engine clients of the site, configured from ``settings.ELASTICSEARCH_URL``.
 
-It sends plain JSON (``PlainJsonNode``) so the same code talks to the embedded osmem-server and
-to a real cluster. Tests may point it elsewhere with ``override_settings(ELASTICSEARCH_URL=...)``:
-the client is cached per URL.
+Two per URL: searches wait ``SEARCH_TIMEOUT`` seconds (a visitor waits; after that the callers
+fall back to the database or say so), writes ``SEARCH_WRITE_TIMEOUT`` (bulk requests of a rebuild).
+Cached per URL, so tests may point the site elsewhere with ``override_settings``.
 """
 
 from __future__ import annotations
@@ -10,25 +10,24 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django.conf import settings
-from elasticsearch import Elasticsearch
-
-from search.transport import PlainJsonNode
-
-TIMEOUT_SECONDS = 5
-RETRIES = 1  # one more try after a timeout: a search queued behind a bulk write during a rebuild
+from opensearchpy import OpenSearch
 
 
-@lru_cache(maxsize=4)
-def _client_for(url: str) -> Elasticsearch:
-    return Elasticsearch(
-        url or "http://127.0.0.1:9200",
-        node_class=PlainJsonNode,
-        request_timeout=TIMEOUT_SECONDS,
-        max_retries=RETRIES,
-        retry_on_timeout=True,
-    )
+@lru_cache(maxsize=8)
+def _client_for(url: str, timeout: float, retries: int) -> OpenSearch:
+    hosts = [part.strip() for part in (url or "http://127.0.0.1:9200").split(",") if part.strip()]
+    return OpenSearch(hosts=hosts, timeout=timeout, max_retries=retries, retry_on_timeout=False, http_compress=False)
 
 
-def get_client() -> Elasticsearch:
-    """The client for the configured engine (one per URL, shared by every caller)."""
-    return _client_for(settings.ELASTICSEARCH_URL)
+def engine_configured() -> bool:
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+def get_client() -> OpenSearch:
+    """For searches: short timeout, one retry on another node when a connection fails."""
+    return _client_for(settings.ELASTICSEARCH_URL, float(settings.SEARCH_TIMEOUT), 1)
+
+
+def get_write_client() -> OpenSearch:
+    """For index writes: long timeout (bulk requests), retries on another node."""
+    return _client_for(settings.ELASTICSEARCH_URL, float(settings.SEARCH_WRITE_TIMEOUT), 2)

@@ -1,29 +1,32 @@
-"""What is indexed: one elasticsearch-dsl document per searchable thing, each with its ``prepare``.
+"""What is indexed: one opensearch-py DSL document per searchable thing, each with its ``prepare``.
 
 Names other code relies on:
 - ``PremisesDocument.alias()``: the alias the matching query (matching/ranking.py) searches; its
   fields are exactly those ranking reads (id, external_id, title, description, city, location,
   use_types, features, status, area_sqm, rent_month_eur, available_from, interim_use) plus what
-  the site search needs. The labels of use types and features are not indexed: ``labelled``
-  lists them, and search/labels.py finds their codes at query time.
-- ``DOCUMENTS``: kind → document class (``premises``, ``offers``, ``partners``).
+  the site search needs, among them the German labels of use types and features, indexed as text.
+- ``DOCUMENTS``: kind → document class (``premises``, ``offers``, ``partners``, ``pages``).
 - ``OfferDocument``: the offers list (partners.selectors.offers_search) filters, sorts and counts
   facets on its keyword fields (categories, target_groups, stages, cost, statewide, municipalities,
   provider_id, tag_names, valid_until, title_sort, created_at).
 
 Only public things are indexed: ``indexable()`` is the queryset of what visitors may see, and the
-sync (search/services.py) deletes from the index whatever is not (or no longer) in it.
+sync (search/services.py) deletes from the index whatever is not (or no longer) in it. Pages too:
+restricted pages and the members' area (/intern/) never reach the index.
+
+Each document names its searched fields with their boosts: ``text_fields`` (German analysis),
+``name_fields`` (names: no decompounding, word beginnings) and ``typo_fields`` (short fields
+searched with fuzziness through ``.folded``).
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db.models import QuerySet
-from elasticsearch_dsl import Boolean, Date, Document, Float, GeoPoint, Integer, Keyword
+from opensearchpy import Boolean, Date, Document, Float, GeoPoint, Integer, Keyword
 
 from core.vocabularies import Feature, OfferCost, SeekerKind, Stage, SupportCategory, UseType, labels
-from search.analysis import german_keyword, german_text, sort_key
-from search.labels import Labelled
+from search.analysis import german_text, name_keyword, name_text, sort_key
 
 
 class SearchDocument(Document):
@@ -31,14 +34,14 @@ class SearchDocument(Document):
 
     kind = ""  # short name: index alias suffix and queue key
     model_path = ""  # "app_label.ModelName"
-    # Fields searched by the site search and their boosts (each also has .parts and .folded).
-    text_fields = {}
-    # Keyword values found by their German labels, matched at query time (search/labels.py).
-    labelled = ()  # of Labelled
+    text_fields: dict[str, float] = {}
+    name_fields: dict[str, float] = {}
+    typo_fields: dict[str, float] = {}
+    highlight_fields: tuple[str, ...] = ("description",)
 
     id = Integer()
     title = german_text()
-    description = german_text(long_text=True)
+    description = german_text()
     url = Keyword(index=False)
 
     @classmethod
@@ -73,16 +76,15 @@ def _float(value):
 class PremisesDocument(SearchDocument):
     kind = "premises"
     model_path = "matching.Premises"
-    text_fields = {"title": 3.0, "description": 1.0, "city": 2.0, "street": 0.5}
-    labelled = (
-        *(Labelled("use_types", code, label, 2.0) for code, label in UseType.choices),
-        *(Labelled("features", code, label, 1.5) for code, label in Feature.choices),
-        Labelled("interim_use", True, "Zwischennutzung", 1.5),
-    )
+    text_fields = {"title": 3.0, "use_type_labels": 2.0, "feature_labels": 1.5, "description": 1.0}
+    name_fields = {"city": 2.0, "street": 0.5}
+    typo_fields = {"title": 3.0, "use_type_labels": 2.0, "feature_labels": 1.5, "city": 2.0, "street": 0.5}
 
     external_id = Keyword()
-    city = german_keyword(word_starts=True)
-    street = german_text(word_starts=True)
+    city = name_keyword()
+    street = name_text()
+    use_type_labels = german_text(multi=True)
+    feature_labels = german_text(multi=True)
     postal_code = Keyword()
     location = GeoPoint()
     use_types = Keyword(multi=True)
@@ -112,6 +114,8 @@ class PremisesDocument(SearchDocument):
             "location": {"lat": obj.latitude, "lon": obj.longitude},
             "use_types": list(obj.use_types or []),
             "features": list(obj.features or []),
+            "use_type_labels": labels(UseType, obj.use_types or []),
+            "feature_labels": labels(Feature, obj.features or []) + (["Zwischennutzung"] if obj.interim_use else []),
             "status": obj.status,
             "area_sqm": _float(obj.area_sqm),
             "rent_month_eur": _float(obj.rent_month_eur),
@@ -142,12 +146,12 @@ def _public_url(obj, fallback: str = "") -> str:
 class OfferDocument(SearchDocument):
     kind = "offers"
     model_path = "partners.SupportOffer"
-    text_fields = {
-        "title": 3.0, "description": 1.0, "category_labels": 2.0, "provider": 1.5, "target_group_labels": 1.0, "tags": 1.5,
-    }
+    text_fields = {"title": 3.0, "category_labels": 2.0, "tags": 1.5, "target_group_labels": 1.0, "description": 1.0}
+    name_fields = {"provider": 1.5}
+    typo_fields = {"title": 3.0, "category_labels": 2.0, "tags": 1.5, "provider": 1.5}
 
     external_id = Keyword()
-    provider = german_keyword()
+    provider = name_keyword()
     provider_id = Integer()
     categories = Keyword(multi=True)
     category_labels = german_text(multi=True)
@@ -198,12 +202,14 @@ class OfferDocument(SearchDocument):
 class PartnerDocument(SearchDocument):
     kind = "partners"
     model_path = "partners.Partner"
-    text_fields = {"title": 3.0, "description": 1.0, "kind_label": 1.5, "region": 1.5}
+    text_fields = {"title": 3.0, "kind_label": 1.5, "description": 1.0}
+    name_fields = {"region": 1.5}
+    typo_fields = {"title": 3.0, "kind_label": 1.5, "region": 1.5}
 
     slug = Keyword()
     partner_kind = Keyword()
     kind_label = german_text()
-    region = german_keyword()
+    region = name_keyword()
 
     @classmethod
     def indexable(cls):
@@ -225,8 +231,34 @@ class PartnerDocument(SearchDocument):
         }
 
 
+class PageDocument(SearchDocument):
+    """A public page of the site (alliance, working groups, news, events, toolbox…): its title,
+    its summary (``description``) and the rest of its searchable text (``body``)."""
+
+    kind = "pages"
+    model_path = "wagtailcore.Page"
+    text_fields = {"title": 3.0, "description": 1.5, "body": 1.0}
+    typo_fields = {"title": 3.0}
+    highlight_fields = ("description", "body")
+
+    body = german_text()
+
+    @classmethod
+    def indexable(cls):
+        from search.pages import searchable_pages
+
+        return searchable_pages()
+
+    @classmethod
+    def prepare(cls, obj) -> dict:
+        from search.pages import page_texts
+
+        summary, body = page_texts(obj)
+        return {"id": obj.pk, "title": obj.title, "description": summary, "body": body, "url": obj.url or ""}
+
+
 DOCUMENTS: dict[str, type[SearchDocument]] = {
-    doc.kind: doc for doc in (PremisesDocument, OfferDocument, PartnerDocument)
+    doc.kind: doc for doc in (PremisesDocument, OfferDocument, PartnerDocument, PageDocument)
 }
 
 

@@ -10,37 +10,36 @@ from __future__ import annotations
 
 import time
 
-from elasticsearch import NotFoundError
+from opensearchpy.exceptions import NotFoundError
 
-from search.analysis import INDEX_SETTINGS
-from search.client import get_client
+from search.analysis import index_settings
+from search.client import get_write_client as get_client
 
 
 def version_pattern(doc_cls) -> str:
     return f"{doc_cls.alias()}_v*"
 
 
-# While a rebuild fills a version nobody reads yet: no periodic refreshes and no replicas to copy
-# every document to (valid on a real cluster; the embedded engine accepts and ignores them).
-# ``finish_version`` restores the served settings before the alias moves.
-BUILDING_SETTINGS = {"refresh_interval": "-1", "number_of_replicas": 0}
-SERVED_SETTINGS = {"refresh_interval": None, "number_of_replicas": INDEX_SETTINGS["number_of_replicas"]}
-
-
 def create_version(doc_cls, *, building: bool = False) -> str:
     """A new, empty versioned index with the document's mapping; returns its name. ``building``:
-    tuned for a bulk fill (see BUILDING_SETTINGS); call ``finish_version`` afterwards."""
+    no refreshes and no replicas while a rebuild fills it (search.analysis.index_settings); call
+    ``finish_version`` afterwards."""
     name = f"{doc_cls.alias()}_v{time.time_ns() // 1000}"
-    settings = {**INDEX_SETTINGS, **BUILDING_SETTINGS} if building else INDEX_SETTINGS
-    get_client().indices.create(index=name, settings=settings, mappings=doc_cls.mapping())
+    body = {"settings": index_settings(building=building), "mappings": doc_cls.mapping()}
+    get_client().indices.create(index=name, body=body)
     return name
 
 
 def finish_version(name: str) -> None:
-    """Served settings back (refresh interval to the default, replicas as configured), then one refresh."""
+    """Served settings back (refresh interval, replicas as configured), then one refresh, and
+    wait until the replicas are allocated, so the swapped alias serves from every copy."""
     client = get_client()
-    client.indices.put_settings(index=name, settings=SERVED_SETTINGS)
+    served = index_settings()
+    client.indices.put_settings(
+        index=name, body={"number_of_replicas": served["number_of_replicas"], "refresh_interval": served["refresh_interval"]}
+    )
     client.indices.refresh(index=name)
+    client.cluster.health(index=name, wait_for_status="green", timeout="10s")  # a single node stays yellow with replicas
 
 
 def drop_version(name: str) -> None:
@@ -67,7 +66,7 @@ def ensure_index(doc_cls) -> str:
     current = live_version(doc_cls)
     if current is None:
         current = create_version(doc_cls)
-        get_client().indices.update_aliases(actions=[{"add": {"index": current, "alias": doc_cls.alias()}}])
+        get_client().indices.update_aliases(body={"actions": [{"add": {"index": current, "alias": doc_cls.alias()}}]})
     return current
 
 
@@ -88,11 +87,11 @@ def swap_alias(doc_cls, new_index: str) -> list[str]:
     actions = [{"remove": {"index": name, "alias": alias}} for name, live in versions(doc_cls).items() if live]
     actions = [a for a in actions if a["remove"]["index"] != new_index]
     actions.append({"add": {"index": new_index, "alias": alias}})
-    client.indices.update_aliases(actions=actions)
+    client.indices.update_aliases(body={"actions": actions})
     for name in old:
         client.indices.delete(index=name, ignore_unavailable=True)
     return old
 
 
 def refresh(doc_cls) -> None:
-    get_client().indices.refresh(index=doc_cls.alias())
+    get_client().indices.refresh(index=doc_cls.alias(), ignore_unavailable=True)

@@ -1,11 +1,13 @@
-"""Reads from the search index: the German full-text query, facets, highlights, autocomplete.
+"""Reads from the search index: the German full-text query, highlights, the search of one kind.
 
-``text_query`` turns what a visitor typed into an engine query that works on osmem and real
-Elasticsearch alike: per word, the stemmed German field, the compound-part subfield (ngram, edge-ngram on long texts), the
-typo-tolerant folded subfield (fuzziness only there), umlaut spellings both ways and the curated
-synonyms (search/synonyms.py), and the codes whose German label the word matches (search/labels.py:
-labels are matched here, not indexed). Every word must match somewhere. ``SearchUnavailable`` means the
-engine could not answer; callers fall back or say so in German.
+German is the engine's job (search/analysis.py). Per query word, ``word_clause`` asks for:
+- the word in the German text fields (stems, umlaut spellings and synonyms by the search analyzer);
+- the word in the name fields (towns, streets, providers), and their beginnings for longer words;
+- the word with typos (``fuzziness``) in the short fields, words of four letters and more;
+- for a compound (split by the engine's own decompounder, ``_analyze``): all of its parts
+  ("Gewerbefläche" finds "Fläche für Gewerbe").
+Every word must match. ``SearchUnavailable`` means the engine could not answer; callers fall back
+to the database or say so in German.
 """
 
 from __future__ import annotations
@@ -15,21 +17,22 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from elasticsearch import BadRequestError, NotFoundError
+from opensearchpy.exceptions import NotFoundError, RequestError
 
 from search.client import get_client
 from search.documents import DOCUMENTS, SearchDocument
-from search.labels import label_clauses
-from search.services import ENGINE_ERRORS
-from search.synonyms import UMLAUTS, synonyms
+from search.errors import ENGINE_ERRORS, SearchUnavailable
+
+__all__ = ["ENGINE_ERRORS", "SearchUnavailable"]
 
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 8
 MAX_WORD_CHARS = 40
 MAX_RESULT_WINDOW = 10_000
 MIN_FUZZY_CHARS = 4
-MIN_NGRAM_SYNONYM_CHARS = 5
-LONG_TEXT_FIELDS = {"description"}  # edge-ngram parts, no fuzziness (search/analysis.py)
+MIN_PREFIX_CHARS = 5  # "Eis" must not find "Eisenach"; "Johannis" finds "Johannisstraße"
+MIN_COMPOUND_CHARS = 8
+FUZZINESS = "AUTO:4,7"  # one typo from 4 letters, two from 7
 
 STOP_WORDS = {
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "und", "oder", "mit",
@@ -38,12 +41,6 @@ STOP_WORDS = {
 
 _WORD = re.compile(r"[\w][\w\-]*", re.UNICODE)
 _HL_PRE, _HL_POST = "\ue000", "\ue001"  # private-use characters: never in real text
-
-
-class SearchUnavailable(Exception):
-    """The search engine did not answer; the German message is for visitors."""
-
-    message = "Die Volltextsuche ist gerade kurz nicht verfügbar. Bitte versuchen Sie es in wenigen Minuten erneut."
 
 
 def words_of(text: str) -> list[str]:
@@ -57,122 +54,102 @@ def words_of(text: str) -> list[str]:
     return words[:MAX_WORDS]
 
 
-def spellings(word: str) -> list[str]:
-    """The word and its other umlaut spelling: "Büro" → "Buero", "Buero" → "Büro"."""
-    forms = [word]
-    lower = word.lower()
-    plain = lower
-    for umlaut, ascii_form in UMLAUTS.items():
-        plain = plain.replace(umlaut, ascii_form)
-    if plain != lower:
-        forms.append(plain)
-    umlauted = lower
-    for umlaut, ascii_form in UMLAUTS.items():
-        if umlaut != "ß":
-            umlauted = umlauted.replace(ascii_form, umlaut)
-    if umlauted != lower:
-        forms.append(umlauted)
-    return forms
-
-
 @dataclass(frozen=True)
-class TextField:
-    """One searched text field: ``german`` holds the stemmed words, ``<name>.parts`` and
-    ``<name>.folded`` the compound parts and the folded words (search/analysis.py)."""
+class Fields:
+    """What a query searches: German text fields, name fields and typo fields, each ``name→boost``."""
 
-    name: str
-    boost: float = 1.0
-    long_text: bool = False  # edge-ngram parts, no fuzziness
-    german: str = ""  # the stemmed field when it is not ``name`` (keywords: ``name.text``)
+    text: tuple[tuple[str, float], ...]
+    names: tuple[tuple[str, float], ...] = ()
+    typos: tuple[tuple[str, float], ...] = ()
+    alias: str = ""
 
-    def target(self, sub: str | None) -> str:
-        return (self.german or self.name) if sub is None else f"{self.name}.{sub}"
+    @classmethod
+    def of(cls, doc_cls: type[SearchDocument]) -> Fields:
+        return _fields_of(doc_cls)
 
 
-@lru_cache(maxsize=64)
-def text_fields_of(doc_cls: type[SearchDocument]) -> tuple[TextField, ...]:
-    """Cached: every query asks for them, and reading the mapping is slow."""
-    return tuple(
-        TextField(name, boost, long_text=name in LONG_TEXT_FIELDS, german=f"{name}.text" if _is_keyword(doc_cls, name) else "")
-        for name, boost in doc_cls.text_fields.items()
+@lru_cache(maxsize=16)
+def _fields_of(doc_cls) -> Fields:
+    mapping = doc_cls._doc_type.mapping
+
+    def name_target(name: str) -> str:
+        return f"{name}.text" if mapping[name].name == "keyword" else name
+
+    return Fields(
+        text=tuple(doc_cls.text_fields.items()),
+        names=tuple((name_target(name), boost) for name, boost in doc_cls.name_fields.items()),
+        typos=tuple(doc_cls.typo_fields.items()),
+        alias=doc_cls.alias(),
     )
 
 
-@lru_cache(maxsize=256)
-def _fields(fields: tuple[TextField, ...], sub: str | None, factor: float = 1.0, *, long_text=None) -> tuple[str, ...]:
-    """``field^boost`` for the text fields (``long_text``: True only long texts, False none); cached,
-    the same dozen lists are asked for by every query."""
-    return tuple(
-        f"{field.target(sub)}^{field.boost * factor:g}"
-        for field in fields
-        if long_text is None or field.long_text == long_text
-    )
+def _targets(fields, suffix: str = "", factor: float = 1.0) -> list[str]:
+    return [f"{name}{suffix}^{boost * factor:g}" for name, boost in fields]
 
 
-def _is_keyword(doc_cls, name: str) -> bool:
-    return doc_cls._doc_type.mapping[name].name == "keyword"
+def _match(text: str, targets: list[str], **extra) -> dict:
+    return {"multi_match": {"query": text, "fields": targets, "operator": "and", **extra}}
 
 
-def _match(text: str, fields, **extra) -> dict:
-    return {"multi_match": {"query": text, "fields": list(fields), "type": "best_fields", "operator": "and", **extra}}
+_parts_cache: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
-def _as_fields(target) -> tuple[TextField, ...]:
-    """A document class (premises, offers, partners) or a list of fields (pages)."""
-    return tuple(target) if isinstance(target, list | tuple) else text_fields_of(target)
-
-
-def _labelled_of(target) -> tuple:
-    """The labelled keyword values of a document class; none for a list of fields (pages)."""
-    return () if isinstance(target, list | tuple) else target.labelled
+def _compound_parts(alias: str, word: str) -> tuple[str, ...]:
+    """The parts the engine's decompounder finds in ``word`` ("gewerbefläche" → gewerbe, fläche);
+    () for a simple word. Answers are cached (a word's parts change only with the word list);
+    a missing index or an engine away is not an answer."""
+    key = (alias, word)
+    if key in _parts_cache:
+        return _parts_cache[key]
+    try:
+        tokens = get_client().indices.analyze(index=alias, body={"analyzer": "imz_parts", "text": word})["tokens"]
+    except NotFoundError:
+        return ()
+    except ENGINE_ERRORS as error:
+        raise SearchUnavailable(str(error))
+    parts = tuple(dict.fromkeys(t["token"] for t in tokens if t["token"] != word))
+    covered = sum(len(p) for p in parts)
+    # Only a full split: "Gewerbefläche" = gewerbe + fläche; a lone part inside would find too much.
+    parts = parts if len(parts) >= 2 and covered >= len(word) - 2 else ()
+    if len(_parts_cache) > 20_000:
+        _parts_cache.clear()
+    _parts_cache[key] = parts
+    return parts
 
 
 def word_clause(target, word: str) -> dict:
-    """One query word: any of its spellings or synonyms, in any of the ways a field is analysed,
-    or a code whose label it matches."""
-    fields = _as_fields(target)
-    forms, word_synonyms = spellings(word), synonyms(word)
-    should = []
-    for form in forms:
-        should.append(_match(form, _fields(fields, None)))
-        should.append(_match(form, _fields(fields, "parts", 0.6)))
-        if len(form) >= MIN_FUZZY_CHARS:
-            # Typos only where they matter (titles, labels, names): fuzzy over long texts is slow and noisy.
-            should.append(_match(form, _fields(fields, "folded", 0.4, long_text=False), fuzziness="AUTO",
-                                 prefix_length=1))
-            should.append(_match(form, _fields(fields, "folded", 0.4, long_text=True)))
-        else:
-            should.append(_match(form, _fields(fields, "folded", 0.4)))
-    for synonym in word_synonyms:
-        should.append(_match(synonym, _fields(fields, None, 0.8)))
-        should.append(_match(synonym, _fields(fields, "folded", 0.5)))
-        if len(synonym) >= MIN_NGRAM_SYNONYM_CHARS:
-            # A synonym inside a compound only in titles, labels and names: in running text its parts
-            # mislead ("Büro" → "Praxis" must not find "praxisnah", "Kommune" → "Stadt" every "Innenstadt").
-            should.append(_match(synonym, _fields(fields, "parts", 0.4, long_text=False)))
-    # An empty field list would fall back to the index's default field ("*"): never send one.
-    should = [clause for clause in should if clause["multi_match"]["fields"]]
-    should += label_clauses(_labelled_of(target), forms, word_synonyms)
+    """One query word, in any of the ways a field is analysed (see the module docstring)."""
+    fields = target if isinstance(target, Fields) else Fields.of(target)
+    should = [_match(word, _targets(fields.text))]
+    if fields.names:
+        should.append(_match(word, _targets(fields.names)))
+        if len(word) >= MIN_PREFIX_CHARS:
+            should.append(_match(word, _targets([(n.removesuffix(".text"), b) for n, b in fields.names], ".prefix", 0.5)))
+    if fields.typos and len(word) >= MIN_FUZZY_CHARS:
+        should.append(_match(word, _targets(fields.typos, ".folded", 0.3), fuzziness=FUZZINESS, prefix_length=1,
+                             max_expansions=20))
+    if len(word) >= MIN_COMPOUND_CHARS and fields.alias:
+        parts = _compound_parts(fields.alias, word.casefold())
+        if parts:
+            should.append({"bool": {"must": [_match(part, _targets(fields.text, factor=0.8)) for part in parts]}})
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
 def text_query(target, text: str) -> dict | None:
-    """All words must match (each in one of its forms); None when nothing searchable is left.
-    ``target``: a document class or a list of ``TextField`` (as for ``word_clause``)."""
+    """All words must match; None when nothing searchable is left. ``target``: a document class
+    or ``Fields``."""
     words = words_of(text)
     if not words:
         return None
     return {"bool": {"must": [word_clause(target, word) for word in words]}}
 
 
-def highlight_spec(description_fields=("description",)) -> dict:
-    """The whole title and up to two snippets of the description fields, each in every analysis."""
-    fields = {}
-    for name in ("title", *description_fields):
-        size = {"number_of_fragments": 0} if name == "title" else {"fragment_size": 160, "number_of_fragments": 2}
-        for sub in ("", ".parts", ".folded"):
-            fields[name + sub] = size
-    return {"pre_tags": [_HL_PRE], "post_tags": [_HL_POST], "require_field_match": False, "fields": fields}
+def highlight_spec(fields=("description",)) -> dict:
+    """The whole title and up to two snippets of the description fields."""
+    spec = {"title": {"number_of_fragments": 0}, "title.folded": {"number_of_fragments": 0}}
+    for name in fields:
+        spec[name] = {"fragment_size": 160, "number_of_fragments": 2}
+    return {"pre_tags": [_HL_PRE], "post_tags": [_HL_POST], "require_field_match": False, "fields": spec}
 
 
 def safe_highlight(fragment: str) -> str:
@@ -181,12 +158,10 @@ def safe_highlight(fragment: str) -> str:
 
 
 def pick_highlights(raw: dict | None, description_fields=("description",)) -> dict[str, str]:
-    """The first highlighted variant of the title and of the description fields (in their order)
-    as safe HTML, under "title" and "description"."""
+    """The highlighted title and the first highlighted description field as safe HTML."""
     raw = raw or {}
     chosen = {}
-    for shown, names in (("title", ("title",)), ("description", description_fields)):
-        keys = [key for name in names for key in (name, f"{name}.parts", f"{name}.folded")]
+    for shown, keys in (("title", ("title", "title.folded")), ("description", description_fields)):
         fragments = next((raw[key] for key in keys if raw.get(key)), None)
         if fragments:
             chosen[shown] = " … ".join(safe_highlight(f) for f in fragments)
@@ -252,12 +227,12 @@ def search_kind(
     if aggs:
         body["aggs"] = aggs
     if highlight and text is not None:
-        body["highlight"] = highlight_spec()
+        body["highlight"] = highlight_spec(doc_cls.highlight_fields)
     try:
-        response = get_client().search(index=doc_cls.alias(), **body)
+        response = get_client().search(index=doc_cls.alias(), body=body)
     except NotFoundError:
         return 0, [], {}  # index not built yet: nothing to find
-    except BadRequestError as error:
+    except RequestError as error:
         raise SearchUnavailable(str(error))
     except ENGINE_ERRORS as error:
         raise SearchUnavailable(str(error))
@@ -268,7 +243,7 @@ def search_kind(
             kind=kind,
             id=int(raw["_id"]),
             source=raw.get("_source") or {},
-            highlight=pick_highlights(raw.get("highlight")),
+            highlight=pick_highlights(raw.get("highlight"), doc_cls.highlight_fields),
             score=raw.get("_score"),
             distance_km=_distance_from_sort(sort, sort_values),
         ))

@@ -2,22 +2,19 @@
 
 Facets are configuration (``FACETS``): each names the field it reads per kind. A filter on a
 facet that a kind does not have leaves that kind out (a use type filter shows premises only).
-Pages come from Wagtail's elasticsearch8 backend (German mapping: search/wagtail_backend.py),
-searched with the same German query as premises and filtered by Wagtail's own compiler to
-``live().public()`` outside /intern/, so restricted pages are never found.
+Pages are documents of their own (search.documents.PageDocument): only public pages outside
+/intern/ are indexed, and the hits are checked against the database once more.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
 
 from django.utils.html import strip_tags
-from elasticsearch import NotFoundError
 
 from core.vocabularies import SupportCategory, UseType
-from search.query import ENGINE_ERRORS, Hit, SearchUnavailable, search_kind, words_of
+from search.query import Hit, SearchUnavailable, search_kind, words_of
 
 PAGE_SIZE = 20
 GROUP_SIZE = 5
@@ -163,166 +160,80 @@ def _sort(kind, near):
     return None
 
 
-# ---------------------------------------------------------------- pages (Wagtail backend)
-
-
-def searchable_pages():
-    """Live, public pages outside the members' area: nothing restricted is ever found.
-
-    The closed sections (pages with a view restriction, the members' area) are read in one query;
-    each closes its whole subtree.
-    """
-    from django.db.models import Q
-    from wagtail.models import Page
-
-    closed = Page.objects.filter(Q(view_restrictions__isnull=False) | Q(url_path__contains="/intern/"))
-    hidden = Q()
-    for path in sorted(set(closed.values_list("path", flat=True))):
-        hidden |= Q(path__startswith=path)
-    qs = Page.objects.live()
-    return qs.exclude(hidden) if hidden else qs
-
-
-def _with_intro(pages):
-    """Each page's ``intro`` (whichever page type has one) as ``hit_intro``, in the same query as
-    the pages themselves: no query per page type."""
-    from django.core.exceptions import FieldDoesNotExist
-    from django.db.models import F, TextField, Value
-    from django.db.models.functions import Coalesce, NullIf
-    from wagtail.models import Page, get_page_models
-
-    lookups = set()
-    for model in get_page_models():
-        try:
-            owner = model._meta.get_field("intro").model
-        except FieldDoesNotExist:
-            continue
-        if Page in owner._meta.parents:  # a direct subclass: reachable as page.<model_name>
-            lookups.add(f"{owner._meta.model_name}__intro")
-    intros = [NullIf(F(lookup), Value("")) for lookup in sorted(lookups)]
-    if not intros:
-        return pages.annotate(hit_intro=Value("", output_field=TextField()))
-    return pages.annotate(hit_intro=Coalesce(*intros, Value(""), output_field=TextField()))
-
-
-# Page fields whose snippet is shown first (a page's summary before its body).
-SNIPPET_FIELDS_FIRST = ("intro", "teaser", "summary", "description", "short_name")
-
-
-@cache
-def page_text_columns(model) -> tuple[str, ...]:
-    """The index columns of a page type's own text fields (not the title), summaries first: the
-    fields its highlight snippets come from."""
-    from modelsearch.index import SearchField
-    from wagtail.search.backends import get_search_backend
-
-    mapping = get_search_backend().mapping_class(model)
-    columns = [
-        mapping.get_field_column_name(search_field)
-        for search_field in model.get_search_fields()
-        if isinstance(search_field, SearchField) and search_field.field_name != "title"
-    ]
-    rank = {name: index for index, name in enumerate(SNIPPET_FIELDS_FIRST)}
-    return tuple(sorted(dict.fromkeys(columns), key=lambda column: rank.get(column.rsplit("__", 1)[-1], len(rank))))
-
-
-def page_search_body(q: str, *, offset: int = 0, size: int = 10) -> tuple[str, dict] | None:
-    """Index name and request for ``q`` over the searchable pages; None without a searchable word.
-
-    Wagtail's query compiler gives what it would send for ``searchable_pages()`` (content type,
-    live, public, outside /intern/) and the text fields it would search (``_all_text`` and its
-    boosted copies, e.g. the titles); the text query is ours, the same German query as for
-    premises, so pages get compounds, spellings, synonyms and typos too.
-    """
-    from modelsearch.query import MATCH_ALL
-    from wagtail.models import Page
-    from wagtail.search.backends import get_search_backend
-
-    from search.query import TextField, text_query
-    from search.wagtail_backend import is_short_field
-
-    backend = get_search_backend()
-    compiler = backend.query_compiler_class(searchable_pages(), MATCH_ALL)
-    fields = [
-        TextField(field.field_name, field.boost, long_text=not is_short_field(field.field_name))
-        for field in compiler.remapped_fields
-    ]
-    text = text_query(fields, q)
-    if text is None:
-        return None
-    body = {
-        "query": {"bool": {"must": [text], "filter": compiler.get_filters()}},
-        "from": max(0, offset),
-        "size": size,
-        "track_total_hits": True,
-        "sort": [{"_score": "desc"}, {"pk": "asc"}],
-        "_source": False,
-    }
-    return backend.get_index_for_model(Page).name, body
-
-
-def _page_highlights(es, index: str, body: dict, pages: list) -> dict[int, dict[str, str]]:
-    """Highlights of ``pages`` for the query of ``body``: a second request that names only their
-    types' text fields (all page types' fields at once cost ~3 ms per hit on osmem)."""
-    from search.query import highlight_spec, pick_highlights
-
-    columns = tuple(dict.fromkeys(column for page in pages for column in page_text_columns(page.specific_class)))
-    response = es.search(
-        index=index,
-        query={"bool": {"must": body["query"]["bool"]["must"], "filter": [{"ids": {"values": [str(p.pk) for p in pages]}}]}},
-        size=len(pages),
-        _source=False,
-        highlight=highlight_spec(columns),
-    )
-    return {int(raw["_id"]): pick_highlights(raw.get("highlight"), columns) for raw in response["hits"]["hits"]}
+# ---------------------------------------------------------------- pages
 
 
 def search_pages(q: str, *, offset: int = 0, size: int = 10, highlight: bool = True) -> tuple[int, list[Hit]]:
-    """Pages matching ``q`` through Wagtail's backend and its client, best first, with highlights."""
-    from elasticsearch import BadRequestError
-    from wagtail.search.backends import get_search_backend
+    """Public pages matching ``q``, best first, with highlights from the same request.
 
-    request = page_search_body(q, offset=offset, size=size)
-    if request is None:
-        return 0, []
-    index, body = request
-    es = get_search_backend().es
-    try:
-        response = es.search(index=index, **body)
-        raw_hits = response["hits"]["hits"]
-        # The database decides once more: an index that lags behind never shows an unpublished page.
-        # Plain pages with their intro in one query (no query per page type).
-        found = {page.pk: page for page in _with_intro(searchable_pages()).filter(pk__in=[int(r["_id"]) for r in raw_hits])}
-        pages = [found[int(raw["_id"])] for raw in raw_hits if int(raw["_id"]) in found]
-        pages = [page for page in pages if "/intern/" not in (page.url_path or "")]
-        highlights = _page_highlights(es, index, body, pages) if pages and highlight else {}
-    except NotFoundError:
-        return 0, []  # Wagtail's index not built yet: no page to find
-    except (BadRequestError, *ENGINE_ERRORS) as error:
-        raise SearchUnavailable(str(error))
+    The index holds only public pages (search.pages.searchable_pages); the database decides once
+    more, so a page made private a moment ago is never shown while its sync is on the way."""
+    from search.pages import searchable_pages
+
+    count, raw_hits, _ = search_kind("pages", q=q, offset=offset, size=size, highlight=highlight,
+                                     source=["title", "url", "description"])
+    if not raw_hits:
+        return count, []
+    visible = set(searchable_pages().filter(pk__in=[hit.id for hit in raw_hits]).values_list("pk", flat=True))
     hits = []
-    for page in pages:
-        description = page.search_description or page.hit_intro or ""
-        hits.append(Hit(
-            kind="pages", id=page.pk,
-            source={"title": page.title, "url": page.url or "", "description": strip_tags(str(description))[:300]},
-            highlight=highlights.get(page.pk, {}),
-        ))
-    total = response["hits"]["total"]
-    return (total["value"] if isinstance(total, dict) else int(total)), hits
+    for hit in raw_hits:
+        if hit.id not in visible:
+            count -= 1
+            continue
+        hit.source["description"] = strip_tags(hit.source.get("description") or "")[:300]
+        hits.append(hit)
+    return count, hits
 
 
 # ---------------------------------------------------------------- autocomplete
 
 
+AUTOCOMPLETE_KINDS = ("premises", "offers", "partners", "pages")
+
+
+def _autocomplete_query(kind: str, words: list[str]) -> dict:
+    """Every finished word as in the search; the last one also as the beginning of a title word
+    (``title.folded`` indexes prefixes, so this is a term lookup, not a scan)."""
+    from search.documents import DOCUMENTS
+    from search.query import word_clause
+
+    doc_cls = DOCUMENTS[kind]
+    *done, last = words
+    typed = {"bool": {"should": [
+        {"match_bool_prefix": {"title.folded": {"query": last}}},
+        word_clause(doc_cls, last),
+    ], "minimum_should_match": 1}}
+    return {"bool": {"must": [*(word_clause(doc_cls, word) for word in done), typed]}}
+
+
 def autocomplete(q: str, *, per_kind: int = 3) -> list[dict]:
-    """A few titles per kind for what was typed so far (compound parts and spellings included)."""
-    if not words_of(q) or len(q.strip()) < 2:
+    """A few titles per kind for what was typed so far, in one request (``_msearch``)."""
+    from search.client import get_client
+    from search.documents import DOCUMENTS
+    from search.errors import ENGINE_ERRORS
+    from search.pages import searchable_pages
+
+    words = words_of(q)
+    if not words or len(q.strip()) < 2:
         return []
+    body = []
+    for kind in AUTOCOMPLETE_KINDS:
+        body.append({"index": DOCUMENTS[kind].alias(), "ignore_unavailable": True})
+        body.append({"query": _autocomplete_query(kind, words), "size": per_kind, "_source": ["title", "url"],
+                     "sort": [{"_score": "desc"}, {"id": "asc"}]})
+    try:
+        responses = get_client().msearch(body=body)["responses"]
+    except ENGINE_ERRORS as error:
+        raise SearchUnavailable(str(error))
     suggestions = []
-    for kind in ("premises", "offers", "partners"):
-        _, hits, _ = search_kind(kind, q=q, size=per_kind, highlight=False, source=["title", "url"])
-        suggestions += [{"title": h.title, "url": h.url, "type": kind, "type_label": KINDS[kind]} for h in hits]
-    _, pages = search_pages(q, size=per_kind, highlight=False)
-    suggestions += [{"title": h.title, "url": h.url, "type": "pages", "type_label": KINDS["pages"]} for h in pages]
+    for kind, response in zip(AUTOCOMPLETE_KINDS, responses):
+        hits = (response.get("hits") or {}).get("hits") or []
+        if kind == "pages" and hits:
+            visible = set(searchable_pages().filter(pk__in=[int(h["_id"]) for h in hits]).values_list("pk", flat=True))
+            hits = [h for h in hits if int(h["_id"]) in visible]
+        suggestions += [
+            {"title": h["_source"].get("title", ""), "url": h["_source"].get("url", ""), "type": kind,
+             "type_label": KINDS[kind]}
+            for h in hits
+        ]
     return suggestions

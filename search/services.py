@@ -14,29 +14,27 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from elastic_transport import TransportError
-from elasticsearch import ApiError
+from opensearchpy import helpers
 
-from search.client import get_client
+from search.client import get_write_client
 from search.documents import DOCUMENTS
+from search.errors import ENGINE_ERRORS
 from search.indexes import create_version, drop_version, finish_version, refresh, swap_alias, write_targets
 from search.models import PendingChange
 
 logger = logging.getLogger(__name__)
 
-ENGINE_ERRORS = (TransportError, ApiError, ConnectionError, TimeoutError)
+__all__ = ["ENGINE_ERRORS", "PAGES", "rebuild", "replay_pending", "sync", "sync_on_commit"]
+
 # Objects read from the database per query while syncing.
 CHUNK_SIZE = 500
-# Bulk requests are cut by count and by size, whichever comes first: few requests (each costs a
-# round trip and, on the embedded engine, a segment of its own), none so big that the engine
-# leaves searches waiting for seconds (osmem works through ~500 premises per CPU second and
-# answers queries between requests). Bulk requests get their own, longer timeout (searches keep
-# the client's 5 s).
+# Bulk requests through opensearchpy.helpers, cut by count and by size.
 BULK_MAX_ACTIONS = 1000
-BULK_MAX_BYTES = 3 * 1024 * 1024
-BULK_TIMEOUT_SECONDS = 120
-REBUILD_CHUNK_SIZE = 1000
-PAGES = "pages"  # Wagtail pages: indexed by Wagtail's backend, queued here like the documents
+BULK_MAX_BYTES = 5 * 1024 * 1024
+REBUILD_CHUNK_SIZE = 2000
+REBUILD_THREADS = 2
+WAIT_FOR_AT_MOST = 50  # an after-commit batch up to this size waits until searchable  # the rebuild's parallel bulk requests: one per core of a small server
+PAGES = "pages"
 
 
 class SyncError(Exception):
@@ -50,128 +48,79 @@ class SyncResult:
     queued: int = 0
 
 
-class _BulkWriter:
-    """Collects pre-serialised bulk lines and sends them in requests of bounded count and bytes;
-    the last request of a sync may ask for a refresh, so the change is searchable on return."""
-
-    def __init__(self, client):
-        self.client = client
-        self.dumps = client.transport.serializers.get_serializer("application/json").dumps
-        self.lines: list[bytes] = []
-        self.actions = 0
-        self.size = 0
-        self.mark = 0  # how many of the sync's objects have all their lines in ``lines`` or sent
-        self.sent = 0  # how many of the sync's objects the engine has taken
-
-    def index(self, index: str, pk: str, source: dict) -> None:
-        self._add(self.dumps({"index": {"_index": index, "_id": pk}}), self.dumps(source))
-
-    def delete(self, index: str, pk: str) -> None:
-        self._add(self.dumps({"delete": {"_index": index, "_id": pk}}))
-
-    def _add(self, *lines: bytes) -> None:
-        size = sum(len(line) + 1 for line in lines)
-        if self.lines and (self.actions >= BULK_MAX_ACTIONS or self.size + size > BULK_MAX_BYTES):
-            self.flush(refresh_now=False)
-        self.lines.extend(lines)
-        self.actions += 1
-        self.size += size
-
-    def done_with(self, count: int) -> None:
-        """The first ``count`` objects of the sync have all their lines added."""
-        self.mark = count
-
-    def flush(self, *, refresh_now: bool) -> None:
-        lines, self.lines, self.actions, self.size = self.lines, [], 0, 0
-        mark = self.mark
-        _bulk(self.client, lines, refresh_now=refresh_now)
-        self.sent = mark
+def _actions(doc_cls, ids: list[str], targets: list[str], result: SyncResult):
+    """Bulk actions for ``ids``, read from the database chunk by chunk just before they are sent."""
+    for start in range(0, len(ids), CHUNK_SIZE):
+        chunk = ids[start:start + CHUNK_SIZE]
+        objects = {str(obj.pk): obj for obj in doc_cls.indexable().filter(pk__in=chunk)}
+        for pk in chunk:
+            obj = objects.get(pk)
+            source = doc_cls.prepare(obj) if obj is not None else None
+            for index in targets:
+                if source is None:
+                    yield {"_op_type": "delete", "_index": index, "_id": pk}
+                else:
+                    yield {"_op_type": "index", "_index": index, "_id": pk, "_source": source}
+        result.indexed += len(objects)
+        result.deleted += len(chunk) - len(objects)
 
 
-def _bulk(client, operations: list, *, refresh_now: bool) -> None:
-    if not operations:
+def _check(ok: bool, item: dict, problems: list[str]) -> None:
+    if ok:
         return
-    # "true", not "wait_for": a version being rebuilt has refreshes switched off, so waiting for
-    # the next one would hold a live edit until the rebuild ends.
-    response = client.options(request_timeout=BULK_TIMEOUT_SECONDS).bulk(
-        operations=operations, refresh="true" if refresh_now else False
-    )
-    if not response.get("errors"):
-        return
-    problems = []
-    for item in response["items"]:
-        action, result = next(iter(item.items()))
-        if action == "delete" and result.get("status") == 404:
-            continue  # already gone
-        if result.get("error"):
-            problems.append(f"{action} {result.get('_id')}: {result['error']}")
+    action, outcome = next(iter(item.items()))
+    if action == "delete" and outcome.get("status") == 404:
+        return  # already gone
+    problems.append(f"{action} {outcome.get('_id')}: {outcome.get('error')}")
+
+
+def _send(actions, *, refresh: str | bool, parallel: bool = False) -> None:
+    client = get_write_client()
+    problems: list[str] = []
+    common = {"chunk_size": BULK_MAX_ACTIONS, "max_chunk_bytes": BULK_MAX_BYTES, "raise_on_error": False,
+              "raise_on_exception": True}
+    if parallel:
+        results = helpers.parallel_bulk(client, actions, thread_count=REBUILD_THREADS, queue_size=REBUILD_THREADS, **common)
+    else:
+        results = helpers.streaming_bulk(client, actions, max_retries=2, refresh=refresh, **common)
+    for ok, item in results:
+        _check(ok, item, problems)
     if problems:
         raise SyncError("; ".join(problems[:5]))
 
 
 def sync(
-    kind: str, ids, *, indices: list[str] | None = None, queue_on_failure: bool = True, refresh_now: bool = True
+    kind: str, ids, *, indices: list[str] | None = None, queue_on_failure: bool = True, wait: bool = False,
+    parallel: bool = False,
 ) -> SyncResult:
     """Make the index agree with the database for these objects of ``kind``.
 
-    Public objects are (re)indexed, everything else (drafts, let premises, deleted rows) is
-    removed. ``indices``: only these indices (the rebuild's new version); default: every version.
-    Read in chunks of CHUNK_SIZE, sent in bulk requests of bounded size; if the engine is
-    unreachable, the ids not yet sent are queued (unless ``queue_on_failure`` is False, then the
-    error is raised).
+    Public objects are (re)indexed, everything else (drafts, let premises, private pages, deleted
+    rows) is removed. ``indices``: only these indices (the rebuild's new version); default: every
+    version. ``wait``: return once the change is searchable (``refresh=wait_for``: for a user who
+    waits to see it, e.g. an editor's save); otherwise the index's refresh interval makes it
+    searchable within a second. If the engine is unreachable, the ids are queued (unless
+    ``queue_on_failure`` is False, then the error is raised) and ``replay_pending`` sends them later.
     """
     ids = sorted({str(pk) for pk in ids if pk is not None})
     result = SyncResult()
-    writer = None
+    if not ids:
+        return result
     try:
-        if kind == PAGES:
-            return _sync_pages(ids) if ids else result
         doc_cls = DOCUMENTS[kind]
-        targets = (indices or write_targets(doc_cls)) if ids else []
-        writer = _BulkWriter(get_client())
-        for start in range(0, len(ids), CHUNK_SIZE):
-            chunk = ids[start:start + CHUNK_SIZE]
-            objects = {str(obj.pk): obj for obj in doc_cls.indexable().filter(pk__in=chunk)}
-            for position, pk in enumerate(chunk, start + 1):
-                obj = objects.get(pk)
-                source = doc_cls.prepare(obj) if obj is not None else None
-                for index in targets:
-                    if source is None:
-                        writer.delete(index, pk)
-                    else:
-                        writer.index(index, pk, source)
-                writer.done_with(position)
-            result.indexed += len(objects)
-            result.deleted += len(chunk) - len(objects)
-        # Requests are cut by the writer (count, bytes), not by these database chunks: half-full
-        # requests cost the engine per request (the embedded one about twice the CPU per document).
-        writer.flush(refresh_now=refresh_now)  # one refresh, at the end
+        targets = indices or write_targets(doc_cls)
+        # During a rebuild the new version has refreshes switched off: waiting for its next refresh
+        # would hold the save until the rebuild ends, so such a write refreshes at once instead.
+        refresh = ("wait_for" if len(targets) == 1 else "true") if wait else False
+        _send(_actions(doc_cls, ids, targets, result), refresh=refresh, parallel=parallel)
         return result
     except Exception as error:  # noqa: BLE001 - an index write must never break the editor's save
         if not queue_on_failure:
             raise
-        pending = ids[writer.sent if writer is not None else 0:]
-        logger.warning("Search index not updated, %s change(s) of %s queued: %s", len(pending), kind, error,
+        logger.warning("Search index not updated, %s change(s) of %s queued: %s", len(ids), kind, error,
                        exc_info=not isinstance(error, ENGINE_ERRORS))
-        enqueue(kind, pending, error=str(error))
-        result.queued = len(pending)
-        return result
-
-
-def _sync_pages(ids: list[str]) -> SyncResult:
-    """Pages live in Wagtail's own index (all pages; visibility is checked when searching)."""
-    from wagtail.models import Page
-    from wagtail.search.backends import get_search_backend
-
-    backend = get_search_backend()
-    pages = {str(page.pk): page for page in Page.objects.filter(pk__in=ids).specific()}
-    for pk in ids:
-        page = pages.get(pk)
-        if page is not None:
-            backend.add(page)
-        else:
-            backend.delete(Page(pk=int(pk)))
-    return SyncResult(indexed=len(pages), deleted=len(ids) - len(pages))
+        enqueue(kind, ids, error=str(error))
+        return SyncResult(queued=len(ids))
 
 
 def sync_on_commit(kind: str, ids) -> None:
@@ -193,7 +142,8 @@ def sync_on_commit(kind: str, ids) -> None:
 
 def _sync_batch(connection) -> None:
     for kind, ids in connection.__dict__.pop("_search_batch", {}).items():
-        sync(kind, ids)
+        # Small batches are a person's save, who looks at the result next: wait until searchable.
+        sync(kind, ids, wait=len(ids) <= WAIT_FOR_AT_MOST)
 
 
 def enqueue(kind: str, ids, *, error: str = "") -> None:
@@ -258,10 +208,9 @@ def rebuild(kind: str, *, progress: bool = True, chunk_size: int = REBUILD_CHUNK
     The alias keeps serving the old version until the swap, so searches never see an empty or
     half index; live changes during the rebuild are written to both versions, and each chunk
     reads the database just before it is sent (an object deleted meanwhile is deleted, not
-    revived). The new version is filled without refreshes or replicas, gets its served settings
-    back before the swap, and is dropped if the rebuild fails. Bulk requests stay bounded
-    (BULK_MAX_ACTIONS, BULK_MAX_BYTES), so a single-threaded engine keeps answering searches
-    in between. Returns the new index name and the number of documents.
+    revived). The new version is filled without refreshes or replicas by parallel bulk requests,
+    gets its served settings back before the swap, and is dropped if the rebuild fails. Returns
+    the new index name and the number of documents.
     """
     from tqdm import tqdm
 
@@ -272,7 +221,7 @@ def rebuild(kind: str, *, progress: bool = True, chunk_size: int = REBUILD_CHUNK
         with tqdm(total=len(ids), desc=f"Suchindex {kind}", unit="Dok.", disable=not progress) as bar:
             for start in range(0, len(ids), chunk_size):
                 chunk = ids[start:start + chunk_size]
-                sync(kind, chunk, indices=[new_index], queue_on_failure=False, refresh_now=False)
+                sync(kind, chunk, indices=[new_index], queue_on_failure=False, parallel=True)
                 bar.update(len(chunk))
         finish_version(new_index)
     except BaseException:

@@ -56,6 +56,16 @@ def _on_page_change(sender, instance, raw=False, **kwargs):
         sync_on_commit(PAGES, [instance.pk])
 
 
+def _on_page_subtree_change(sender, instance=None, page=None, raw=False, **kwargs):
+    """Publishing (a new slug), moving, unpublishing or restricting a page changes what is found
+    below it, too: the URLs and the visibility of its whole subtree."""
+    from search.pages import subtree_ids
+
+    page = page or getattr(instance, "page", None) or instance
+    if not raw and page is not None and getattr(page, "path", None):
+        sync_on_commit(PAGES, subtree_ids(page))
+
+
 def _on_premises_changed(sender, external_ids=(), **kwargs):
     from matching.models import Premises
 
@@ -64,21 +74,30 @@ def _on_premises_changed(sender, external_ids=(), **kwargs):
 
 
 def _documents_by_model():
-    return {doc.model(): doc for doc in DOCUMENTS.values()}
+    return {doc.model(): doc for doc in DOCUMENTS.values() if doc.kind != PAGES}
 
 
 def connect():
     from taggit.models import Tag
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from matching.signals import premises_changed
     from partners.models import SupportOfferTag
 
     for doc_cls in DOCUMENTS.values():
+        if doc_cls.kind == PAGES:
+            continue  # every page type: below
         model = doc_cls.model()
         post_save.connect(_on_save, sender=model, dispatch_uid=f"search_save_{doc_cls.kind}")
         post_delete.connect(_on_delete, sender=model, dispatch_uid=f"search_delete_{doc_cls.kind}")
     post_save.connect(_on_page_change, dispatch_uid="search_save_page")
     post_delete.connect(_on_page_change, dispatch_uid="search_delete_page")
+    page_published.connect(_on_page_subtree_change, dispatch_uid="search_page_published")
+    page_unpublished.connect(_on_page_subtree_change, dispatch_uid="search_page_unpublished")
+    post_page_move.connect(_on_page_subtree_change, dispatch_uid="search_page_moved")
+    post_save.connect(_on_page_subtree_change, sender=PageViewRestriction, dispatch_uid="search_restricted")
+    post_delete.connect(_on_page_subtree_change, sender=PageViewRestriction, dispatch_uid="search_unrestricted")
     premises_changed.connect(_on_premises_changed, dispatch_uid="search_premises_changed")
     post_save.connect(_on_offer_tagged, sender=SupportOfferTag, dispatch_uid="search_offer_tagged")
     post_delete.connect(_on_offer_tagged, sender=SupportOfferTag, dispatch_uid="search_offer_untagged")

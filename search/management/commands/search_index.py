@@ -2,7 +2,6 @@
 
 from time import monotonic
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from search.documents import DOCUMENTS
@@ -18,14 +17,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--rebuild", action="store_true", help="Indizes aus der Datenbank neu aufbauen.")
         parser.add_argument("--only", choices=sorted(DOCUMENTS), action="append", help="Nur diesen Index (mehrfach).")
-        parser.add_argument("--no-pages", action="store_true", help="Wagtail-Seiten nicht neu indizieren.")
+        parser.add_argument("--no-pages", action="store_true", help="Seiten nicht neu indizieren.")
 
     def handle(self, *args, **options):
         only, no_pages = options.get("only"), options.get("no_pages")
         if not options.get("rebuild"):
             raise CommandError("Bitte --rebuild angeben.")
         progress = options.get("verbosity", 1) >= 1
-        kinds = only or list(DOCUMENTS)
+        kinds = only or [kind for kind in DOCUMENTS if not (no_pages and kind == "pages")]
         for kind in kinds:
             started = monotonic()
             try:
@@ -33,7 +32,4 @@ class Command(BaseCommand):
             except ENGINE_ERRORS as error:
                 raise CommandError(f"Suchmaschine nicht erreichbar: {error}")
             self.stdout.write(f"{kind}: {count} Dokumente in {monotonic() - started:.1f} s → {index}")
-        if not no_pages and not only:
-            call_command("update_index", verbosity=0)
-            self.stdout.write("Seiten: neu indiziert")
 

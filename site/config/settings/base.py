@@ -8,7 +8,6 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from search.transport import PlainJsonNode
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent  # site/
 BASE_DIR = SITE_DIR.parent  # repository root
@@ -206,21 +205,19 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Private pages and documents send visitors to the members' login.
 WAGTAIL_FRONTEND_LOGIN_URL = "/intern/anmelden/"
 
-# Search: Elasticsearch at ELASTICSEARCH_URL (the run command and the tests start the
-# embedded osmem-server and set it). Pages go through Wagtail's elasticsearch8 backend,
-# premises/offers/partners through elasticsearch-dsl documents in search/.
+# Search: the engine at ELASTICSEARCH_URL (OpenSearch 2.19 / Elasticsearch-compatible; several
+# nodes comma-separated). Unset: no engine, lists and search use their database fallbacks (dev
+# and tests start one from Maven when Java is there: search/engine/launch.py).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "imz_")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "search.wagtail_backend",  # Wagtail's elasticsearch8 backend, German mapping
-        "URLS": [ELASTICSEARCH_URL or "http://127.0.0.1:9200"],
-        "INDEX_PREFIX": SEARCH_INDEX_PREFIX + "wagtail_",
-        "TIMEOUT": 5,
-        "OPTIONS": {"node_class": PlainJsonNode},
-        "INDEX_SETTINGS": {},
-    }
-}
+SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "1"))  # a copy of each shard on another node
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "1.5"))  # seconds a visitor waits, then the fallback
+SEARCH_WRITE_TIMEOUT = float(os.environ.get("SEARCH_WRITE_TIMEOUT", "120"))  # bulk requests of a rebuild
+# Where the site may copy the synonym file for the engine's nodes (search/synonyms.py); os.pathsep-separated.
+SEARCH_SYNONYMS_DIRS = os.environ.get("SEARCH_SYNONYMS_DIRS", "")
+# Wagtail's own search (the admin's page and image search) stays in the database; the public site
+# search indexes pages as documents of its own (search/documents.py: PageDocument).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Map tiles for Leaflet (configurable; the default is OpenStreetMap's public tile server).
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")

@@ -1,5 +1,7 @@
 """Local development: debug on, a throwaway secret key, mails to the console."""
 
+import os
+
 from .base import *  # noqa: F401,F403
 from .base import env_bool
 
@@ -7,11 +9,10 @@ DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-innenstaedte-mit-zukunft"  # noqa: F405
 DEMO_LOGINS_ENABLED = env_bool("DEMO_LOGINS_ENABLED", True)
 
-# The embedded search engine when no ELASTICSEARCH_URL is given (EMBEDDED_SEARCH=0 turns it off).
+# A search engine of its own when no ELASTICSEARCH_URL is given and Java is there
+# (EMBEDDED_SEARCH=0 turns it off; without either, search uses the database fallbacks).
 if env_bool("EMBEDDED_SEARCH", True):
-    from search.embedded import ensure_engine_url
-
-    from .base import WAGTAILSEARCH_BACKENDS
+    from search.engine.launch import ensure_engine_url
 
     ELASTICSEARCH_URL = ensure_engine_url()
-    WAGTAILSEARCH_BACKENDS["default"]["URLS"] = [ELASTICSEARCH_URL]
+SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "0"))  # one node

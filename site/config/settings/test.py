@@ -1,11 +1,11 @@
-"""Test settings: fast hashing, in-memory mail, the embedded search engine started once."""
+"""Test settings: fast hashing, in-memory mail, the search engine started once."""
 
 import os
 
-from search.embedded import ensure_engine_url
+from search.engine.launch import ensure_engine_url
 
 from .base import *  # noqa: F401,F403
-from .base import SEARCH_INDEX_PREFIX, WAGTAILSEARCH_BACKENDS
+from .base import SEARCH_INDEX_PREFIX
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production"
@@ -20,11 +20,11 @@ WHITENOISE_AUTOREFRESH = True
 # Each test process its own cache (tests empty it between tests).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "innenstaedte-test"}}
 
-# Uses ELASTICSEARCH_URL when set (a real cluster), else starts one osmem-server per run.
+# Uses ELASTICSEARCH_URL when set (bin/test starts the engine), else starts one node per run.
 ELASTICSEARCH_URL = ensure_engine_url()
 SEARCH_INDEX_PREFIX = SEARCH_INDEX_PREFIX + "test_"
-WAGTAILSEARCH_BACKENDS["default"]["URLS"] = [ELASTICSEARCH_URL]
-WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = SEARCH_INDEX_PREFIX + "wagtail_"
+SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "0"))  # one node
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "10"))  # a loaded CI machine; tests of timeouts set their own
 
 # A database per test process on PostgreSQL, so parallel runs on one server do not collide.
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
