@@ -39,7 +39,8 @@ def finish_version(name: str) -> None:
         index=name, body={"number_of_replicas": served["number_of_replicas"], "refresh_interval": served["refresh_interval"]}
     )
     client.indices.refresh(index=name)
-    client.cluster.health(index=name, wait_for_status="green", timeout="10s")  # a single node stays yellow with replicas
+    # A single node stays yellow with replicas: wait at most 10 s.
+    client.cluster.health(index=name, params={"wait_for_status": "green", "timeout": "10s"}, request_timeout=15)
 
 
 def drop_version(name: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils.html import strip_tags
 
@@ -36,17 +35,9 @@ def subtree_ids(page) -> list[int]:
 
 
 def _field_text(page, search_field) -> str:
+    """The field as text: ``get_value`` already gives a StreamField's or rich text's searchable content."""
     value = search_field.get_value(page)
-    try:
-        model_field = page._meta.get_field(search_field.field_name)
-    except FieldDoesNotExist:
-        model_field = None
-    if model_field is not None and hasattr(model_field, "get_searchable_content"):
-        parts = model_field.get_searchable_content(value)
-    elif isinstance(value, list | tuple):
-        parts = [str(item) for item in value]
-    else:
-        parts = [str(value)] if value else []
+    parts = value if isinstance(value, list | tuple) else [value]
     return " ".join(strip_tags(str(part)) for part in parts if part).strip()
 
 

@@ -194,7 +194,7 @@ class Result:
     facets: dict[str, list[dict]] = field(default_factory=dict)
 
 
-def search_kind(
+def search_body(
     kind: str,
     *,
     q: str = "",
@@ -206,12 +206,13 @@ def search_kind(
     highlight: bool = True,
     require_text: bool = True,
     source=True,
-) -> tuple[int, list[Hit], dict]:
-    """One query against ``kind``'s alias. Raises SearchUnavailable when the engine is away."""
+) -> dict | None:
+    """The request ``search_kind`` sends (also what bench/relevance.py evaluates with ``_rank_eval``);
+    None when there is nothing to search for."""
     doc_cls = DOCUMENTS[kind]
     text = text_query(doc_cls, q)
     if text is None and require_text:
-        return 0, [], {}
+        return None
     query = {"bool": {"filter": list(filters or [])}}
     if text is not None:
         query["bool"]["must"] = [text]
@@ -228,6 +229,28 @@ def search_kind(
         body["aggs"] = aggs
     if highlight and text is not None:
         body["highlight"] = highlight_spec(doc_cls.highlight_fields)
+    return body
+
+
+def search_kind(
+    kind: str,
+    *,
+    q: str = "",
+    filters: list[dict] | None = None,
+    aggs: dict | None = None,
+    sort: list | None = None,
+    offset: int = 0,
+    size: int = 10,
+    highlight: bool = True,
+    require_text: bool = True,
+    source=True,
+) -> tuple[int, list[Hit], dict]:
+    """One query against ``kind``'s alias. Raises SearchUnavailable when the engine is away."""
+    doc_cls = DOCUMENTS[kind]
+    body = search_body(kind, q=q, filters=filters, aggs=aggs, sort=sort, offset=offset, size=size,
+                       highlight=highlight, require_text=require_text, source=source)
+    if body is None:
+        return 0, [], {}
     try:
         response = get_client().search(index=doc_cls.alias(), body=body)
     except NotFoundError:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from opensearchpy import helpers
@@ -65,16 +66,9 @@ def _actions(doc_cls, ids: list[str], targets: list[str], result: SyncResult):
         result.deleted += len(chunk) - len(objects)
 
 
-def _check(ok: bool, item: dict, problems: list[str]) -> None:
-    if ok:
-        return
-    action, outcome = next(iter(item.items()))
-    if action == "delete" and outcome.get("status") == 404:
-        return  # already gone
-    problems.append(f"{action} {outcome.get('_id')}: {outcome.get('error')}")
-
-
-def _send(actions, *, refresh: str | bool, parallel: bool = False) -> None:
+def _send(actions, *, refresh: str | bool, parallel: bool = False, taken: dict[str, int] | None = None) -> None:
+    """Send the actions in bulk requests; ``taken`` counts, per id, the actions the engine answered
+    (so a failure midway queues only the rest). Refused documents raise SyncError at the end."""
     client = get_write_client()
     problems: list[str] = []
     common = {"chunk_size": BULK_MAX_ACTIONS, "max_chunk_bytes": BULK_MAX_BYTES, "raise_on_error": False,
@@ -84,7 +78,11 @@ def _send(actions, *, refresh: str | bool, parallel: bool = False) -> None:
     else:
         results = helpers.streaming_bulk(client, actions, max_retries=2, refresh=refresh, **common)
     for ok, item in results:
-        _check(ok, item, problems)
+        action, outcome = next(iter(item.items()))
+        if taken is not None:
+            taken[str(outcome.get("_id"))] = taken.get(str(outcome.get("_id")), 0) + 1
+        if not ok and not (action == "delete" and outcome.get("status") == 404):  # a delete of nothing is fine
+            problems.append(f"{action} {outcome.get('_id')}: {outcome.get('error')}")
     if problems:
         raise SyncError("; ".join(problems[:5]))
 
@@ -106,21 +104,32 @@ def sync(
     result = SyncResult()
     if not ids:
         return result
+    taken: dict[str, int] = {}
+    targets: list[str] = []
     try:
         doc_cls = DOCUMENTS[kind]
         targets = indices or write_targets(doc_cls)
-        # During a rebuild the new version has refreshes switched off: waiting for its next refresh
-        # would hold the save until the rebuild ends, so such a write refreshes at once instead.
-        refresh = ("wait_for" if len(targets) == 1 else "true") if wait else False
-        _send(_actions(doc_cls, ids, targets, result), refresh=refresh, parallel=parallel)
+        actions = _actions(doc_cls, ids, targets, result)
+        if parallel:
+            actions = list(actions)  # read here: the bulk threads must not touch the database connection
+        # One bulk request may wait for the next refresh; a sync of several requests (an import)
+        # refreshes once at the end instead of waiting once per request. During a rebuild the new
+        # version has refreshes switched off: waiting for one would hold the save until the
+        # rebuild ends, so such a write refreshes at once.
+        single = len(ids) * len(targets) <= BULK_MAX_ACTIONS and len(targets) == 1
+        refresh = settings.SEARCH_REFRESH_ON_SAVE if (wait and single) else False
+        _send(actions, refresh=refresh, parallel=parallel, taken=taken)
+        if wait and not single:
+            get_write_client().indices.refresh(index=",".join(targets))
         return result
     except Exception as error:  # noqa: BLE001 - an index write must never break the editor's save
         if not queue_on_failure:
             raise
-        logger.warning("Search index not updated, %s change(s) of %s queued: %s", len(ids), kind, error,
+        pending = [pk for pk in ids if taken.get(pk, 0) < max(1, len(targets))]
+        logger.warning("Search index not updated, %s change(s) of %s queued: %s", len(pending), kind, error,
                        exc_info=not isinstance(error, ENGINE_ERRORS))
-        enqueue(kind, ids, error=str(error))
-        return SyncResult(queued=len(ids))
+        enqueue(kind, pending, error=str(error))
+        return SyncResult(queued=len(pending))
 
 
 def sync_on_commit(kind: str, ids) -> None:
@@ -142,8 +151,8 @@ def sync_on_commit(kind: str, ids) -> None:
 
 def _sync_batch(connection) -> None:
     for kind, ids in connection.__dict__.pop("_search_batch", {}).items():
-        # Small batches are a person's save, who looks at the result next: wait until searchable.
-        sync(kind, ids, wait=len(ids) <= WAIT_FOR_AT_MOST)
+        # Someone saved and looks at the result next: return once it is searchable.
+        sync(kind, ids, wait=True)
 
 
 def enqueue(kind: str, ids, *, error: str = "") -> None:
@@ -185,7 +194,7 @@ def replay_pending(*, chunk_size: int = CHUNK_SIZE) -> ReplayResult:
         for start in range(0, len(ids), chunk_size):
             chunk = ids[start:start + chunk_size]
             try:
-                sync(kind, chunk, queue_on_failure=False)
+                sync(kind, chunk, queue_on_failure=False, wait=True)  # searchable when the job ends
             except (*ENGINE_ERRORS, SyncError) as error:
                 failed = PendingChange.objects.filter(kind=kind, object_id__in=chunk)
                 for change in failed:

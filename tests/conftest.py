@@ -37,11 +37,11 @@ def search_index(db, django_capture_on_commit_callbacks):
     Writes reach the index after commit, which a test transaction never does: create the data
     inside ``with search_index(): ...`` and the sync runs as a real commit would run it.
     """
-    from search.testing import drop_indices
+    from search.testing import empty_indices
 
-    drop_indices()
+    empty_indices()
     yield lambda: django_capture_on_commit_callbacks(execute=True)
-    drop_indices()
+    empty_indices()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -62,6 +62,12 @@ def build_words(dictionary: Path) -> list[str]:
     return sorted(w for w in words if not is_compound(w, words))
 
 
+# Break points the TeX patterns leave out between two vowels, which often is a compound's seam
+# ("Klima|anpassung", "Bio|energie"). The decompounder only proposes parts at break points and
+# keeps those in the word list, so an extra point costs nothing where no listed word ends there.
+EXTRA_PATTERNS = ["a5a", "a5o", "e5a", "e5o", "i5a", "o5a", "o5e", "o5o", "o5i", "u5a", "a5e"]
+
+
 def tex_patterns(tex: Path) -> list[str]:
     text = tex.read_text(encoding="latin-1")
     body = text[text.index("\\patterns{") + len("\\patterns{"):]
@@ -72,6 +78,7 @@ def tex_patterns(tex: Path) -> list[str]:
     body = body.replace('"a', "ä").replace('"o', "ö").replace('"u', "ü").replace("\\3", "ß")
     # Only patterns: letters with digits (the text after the pattern block has none).
     patterns = [p for p in body.split() if re.fullmatch(r"[a-zäöüß.0-9]+", p) and re.search(r"[0-9]", p)]
+    patterns += [p for p in EXTRA_PATTERNS if p not in patterns]
     random.Random(1998).shuffle(patterns)
     return patterns
 

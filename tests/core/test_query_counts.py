@@ -115,7 +115,7 @@ def test_site_search_needs_a_few_queries_whatever_it_finds(client, listings, dja
     for n in range(3):
         pages.NewsPageFactory(title=f"Neues Ladenlokal {n}", teaser="Eröffnung in Erfurt.")
     pages.WorkingGroupPageFactory(title="AG Ladenlokal und Leerstand", intro="<p>Die AG zu Ladenlokalen.</p>")
-    call_command("update_index", verbosity=0)
+    call_command("search_index", "--rebuild", "--only", "pages", verbosity=0)
     client.get("/suche/?q=Ladenlokal")
     response, _ = counted(client, django_assert_max_num_queries, 5, "GET", "/suche/?q=Ladenlokal")
     listed, _ = counted(client, django_assert_max_num_queries, 5, "GET", "/suche/?q=Ladenlokal&typ=pages")

@@ -2,14 +2,14 @@
 
 import pytest
 
-from search.testing import drop_indices
+from search.testing import empty_indices
 
 
 @pytest.fixture(autouse=True)
 def empty_search_indices(db):
-    drop_indices()
+    empty_indices()
     yield
-    drop_indices()
+    empty_indices()
 
 
 @pytest.fixture

@@ -106,3 +106,51 @@ def test_synonyms_reach_text_without_the_query_word(db, committed):
     assert found("Läden") == {retail.pk}
     assert office.pk not in found("Laden") | found("Imbiss")
     assert found(NONSENSE) == set()
+
+
+@pytest.fixture
+def shops(db, committed):
+    with committed():
+        made = {
+            "gewerbe": PremisesFactory(title="Gewerbefläche in der Wagnergasse", description="Für Handel oder Büro.",
+                                       use_types=["retail"], city="Jena"),
+            "laden": PremisesFactory(title="Kleiner Laden am Marktplatz", description="Mit Schaufenster.",
+                                     use_types=["retail"], features=["shop_window"], city="Gotha"),
+            "lager": PremisesFactory(title="Trockene Lagerfläche", description="Rolltor, ebenerdig.",
+                                     use_types=["craft"], features=["storage"], city="Erfurt"),
+            "salon": PremisesFactory(title="Salon mit zwei Bedienplätzen", description="Wasseranschlüsse vorhanden.",
+                                     use_types=["service"], city="Weimar"),
+            "barrierefrei": PremisesFactory(title="Barrierefreie Praxisräume", description="Aufzug im Haus.",
+                                            use_types=["service"], features=["barrier_free"], city="Suhl"),
+            "eisenach": PremisesFactory(title="Büro in der Altstadt", description="Nahe der Wartburg.",
+                                        use_types=["office"], city="Eisenach", street="Karlstraße"),
+            "konrad": PremisesFactory(title="Atelier im Hof", description="Hell und ruhig.", use_types=["studio"],
+                                      city="Erfurt", street="Konrad-Zuse-Straße"),
+        }
+    return made
+
+
+def test_the_words_users_type_for_shops_and_commercial_space(shops):
+    """Issue 19: these gave 0 results on the demo site."""
+    check(shops, "Gewerbefläche", must=["gewerbe"], must_not=["salon", "konrad"])
+    check(shops, "Gewerberaum", must=["gewerbe"], must_not=["salon", "konrad"])  # synonym group Gewerbe
+    check(shops, "Ladengeschäft", must=["laden"], must_not=["lager", "konrad"])
+    check(shops, "Geschäftsräume", must=["laden"], must_not=["lager", "salon"])
+    check(shops, "Lagerhalle", must=["lager"], must_not=["laden", "salon"])
+    check(shops, "Kiosk", must=["laden"], must_not=["lager", "konrad"])
+    check(shops, "Friseur", must=["salon"], must_not=["laden", "lager"])
+
+
+def test_a_compound_finds_its_parts_in_running_text(shops):
+    check(shops, "Gewerbe", must=["gewerbe"], must_not=["laden"])  # part of "Gewerbefläche"
+    check(shops, "Fläche", must=["gewerbe", "lager"], must_not=["laden"])
+    check(shops, "Marktplatz", must=["laden"], must_not=["gewerbe"])
+
+
+def test_short_words_inside_unrelated_words_find_nothing(shops):
+    check(shops, "Bar", must=[], must_not=["barrierefrei"])
+    check(shops, "Eis", must=[], must_not=["eisenach"])
+    check(shops, "Rad", must=[], must_not=["konrad"])
+    check(shops, "Eisenach", must=["eisenach"], must_not=["konrad"])
+    check(shops, "Konrad", must=["konrad"], must_not=["eisenach"])
+    check(shops, "barrierefrei", must=["barrierefrei"], must_not=["salon"])

@@ -52,8 +52,9 @@ def test_an_offer_saved_with_its_tags_reaches_the_index_in_one_request(db, commi
     with committed():
         provider = PartnerFactory(name="IHK Erfurt")
     sent = []
-    real_bulk = services._bulk
-    monkeypatch.setattr(services, "_bulk", lambda client, lines, **kw: (sent.append(lines), real_bulk(client, lines, **kw)))
+    client = services.get_write_client()
+    real_bulk = client.bulk
+    monkeypatch.setattr(client, "bulk", lambda *args, **kw: (sent.append(kw.get("body")), real_bulk(*args, **kw))[1])
     with committed():
         offer = SupportOfferFactory(provider=provider, title="Gründungsberatung Altstadt")
         offer.tags.add("Ladenlokal", "Förderung", "Nachfolge")

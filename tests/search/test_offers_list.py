@@ -210,7 +210,7 @@ FALLBACK_CASES = [
     {"tag": "nachfolge"},
     {"target_group": "established", "sort": "title"},
     {"q": "Mikrodarlehen"},
-    {"q": "Standortberatung", "category": "location"},
+    {"q": "Ärztehaus", "category": "location"},  # "Standortberatung": the engine also finds the label "Standortsuche und -beratung"
     {"q": NONSENSE},
 ]
 

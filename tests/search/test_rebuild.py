@@ -11,7 +11,7 @@ from tests.matching.factories import PremisesFactory
 def ids_in_index(doc_cls):
     client = get_client()
     client.indices.refresh(index=doc_cls.alias())
-    hits = client.search(index=doc_cls.alias(), query={"match_all": {}}, size=1000)["hits"]["hits"]
+    hits = client.search(index=doc_cls.alias(), body={"query": {"match_all": {}}, "size": 1000})["hits"]["hits"]
     return {int(h["_id"]) for h in hits}
 
 
@@ -22,7 +22,7 @@ def test_rebuild_indexes_public_premises_behind_alias(db):
     call_command("search_index", rebuild=True, no_pages=True, verbosity=0)
     assert ids_in_index(PremisesDocument) == {public.pk}
     assert draft.pk not in ids_in_index(PremisesDocument) and let.pk not in ids_in_index(PremisesDocument)
-    hit = get_client().search(index=PremisesDocument.alias(), query={"term": {"id": public.pk}})["hits"]["hits"][0]
+    hit = get_client().search(index=PremisesDocument.alias(), body={"query": {"term": {"id": public.pk}}})["hits"]["hits"][0]
     assert hit["_source"]["location"] == {"lat": public.latitude, "lon": public.longitude}
     assert hit["_index"].startswith(PremisesDocument.alias() + "_v")
 

@@ -24,7 +24,7 @@ def content(home_page, committed):
             "secret": NewsPageFactory(title="Geheime Bürobesprechung", teaser="Nur für Mitglieder."),
         }
     PageViewRestriction.objects.create(page=content["secret"], restriction_type=PageViewRestriction.LOGIN)
-    call_command("update_index", verbosity=0)
+    call_command("search_index", "--rebuild", "--only", "pages", verbosity=0)
     return content
 
 

@@ -21,7 +21,7 @@ def indexed():
     """{id: title} of everything behind the premises alias."""
     client = get_client()
     client.indices.refresh(index=PremisesDocument.alias())
-    hits = client.search(index=PremisesDocument.alias(), query={"match_all": {}}, size=1000)["hits"]["hits"]
+    hits = client.search(index=PremisesDocument.alias(), body={"query": {"match_all": {}}, "size": 1000})["hits"]["hits"]
     return {int(h["_id"]): h["_source"]["title"] for h in hits}
 
 
@@ -101,23 +101,24 @@ def test_engine_failing_midway_queues_exactly_what_it_did_not_take(db, monkeypat
     took stays indexed and only the rest is queued, and the replay completes the index."""
     monkeypatch.setattr(services, "BULK_MAX_ACTIONS", 2)
     calls = []
-    real_bulk = services._bulk
+    client = services.get_write_client()
+    real_bulk = client.bulk
 
-    def failing_after_first(client, operations, *, refresh_now):
-        calls.append(len(operations))
+    def failing_after_first(*args, **kwargs):
+        calls.append(kwargs)
         if len(calls) > 1:
             raise ConnectionError("engine went away")
-        real_bulk(client, operations, refresh_now=True)
+        return real_bulk(*args, **{**kwargs, "refresh": "true"})
 
     shops = [PremisesFactory(title=f"Ladenlokal Marktgasse {n}") for n in range(5)]  # not committed: not synced
-    monkeypatch.setattr(services, "_bulk", failing_after_first)
+    monkeypatch.setattr(client, "bulk", failing_after_first)
     services.sync("premises", [shop.pk for shop in shops])  # as an import's one sync after its commit
     first_two = {shop.pk for shop in shops[:2]}
     assert set(indexed()) == first_two
     queued = set(PendingChange.objects.values_list("object_id", flat=True))
     assert queued == {str(shop.pk) for shop in shops[2:]}
 
-    monkeypatch.setattr(services, "_bulk", real_bulk)
+    monkeypatch.setattr(client, "bulk", real_bulk)
     call_command("search_replay")
     assert indexed() == in_database() and len(in_database()) == 5
     assert matching_ids("premises", NONSENSE) == []
@@ -167,9 +168,8 @@ def test_pages_saved_during_an_outage_are_found_after_replay(client, home_page, 
 
     from tests.alliance.factories import NewsPageFactory
 
-    call_command("update_index", verbosity=0)
-    dead_backends = {"default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "URLS": [DEAD_ENGINE]}}
-    with override_settings(ELASTICSEARCH_URL=DEAD_ENGINE, WAGTAILSEARCH_BACKENDS=dead_backends):
+    call_command("search_index", "--rebuild", "--only", "pages", verbosity=0)
+    with override_settings(ELASTICSEARCH_URL=DEAD_ENGINE):
         with committed():
             NewsPageFactory(title="Stadtumbau Sömmerda", teaser="Neues aus der Innenstadt.")
         assert PendingChange.objects.filter(kind="pages").exists()

@@ -186,7 +186,7 @@ def test_editors_maintain_kompass_instruments_in_the_admin(client, seeded, admin
 def test_measures_kompass_and_examples_are_found_by_the_site_search(client, seeded, search_index):
     with search_index():
         demo.seed_kompass()
-    call_command("update_index", verbosity=0)
+    call_command("search_index", "--rebuild", "--only", "pages", verbosity=0)
     from toolbox.models import KompassPage
 
     kompass_page = KompassPage.objects.get()

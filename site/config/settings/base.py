@@ -212,6 +212,8 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "imz_")
 SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "1"))  # a copy of each shard on another node
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "1.5"))  # seconds a visitor waits, then the fallback
+# A save someone waits to see: "wait_for" the next periodic refresh (no extra segment per save).
+SEARCH_REFRESH_ON_SAVE = os.environ.get("SEARCH_REFRESH_ON_SAVE", "wait_for")
 SEARCH_WRITE_TIMEOUT = float(os.environ.get("SEARCH_WRITE_TIMEOUT", "120"))  # bulk requests of a rebuild
 # Where the site may copy the synonym file for the engine's nodes (search/synonyms.py); os.pathsep-separated.
 SEARCH_SYNONYMS_DIRS = os.environ.get("SEARCH_SYNONYMS_DIRS", "")

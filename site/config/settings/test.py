@@ -24,6 +24,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 ELASTICSEARCH_URL = ensure_engine_url()
 SEARCH_INDEX_PREFIX = SEARCH_INDEX_PREFIX + "test_"
 SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "0"))  # one node
+# Tiny indices: refreshing at once costs nothing and spares each saving test up to a second.
+SEARCH_REFRESH_ON_SAVE = "true"
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "10"))  # a loaded CI machine; tests of timeouts set their own
 
 # A database per test process on PostgreSQL, so parallel runs on one server do not collide.

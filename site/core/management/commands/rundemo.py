@@ -1,7 +1,8 @@
 """The README's run command: migrate, seed the demo, (re)build the search indices and serve.
 
-Without ELASTICSEARCH_URL the dev settings start the embedded osmem-server in this process;
-it stops with the site. Everything runs in this one process so all steps share that engine.
+Without ELASTICSEARCH_URL the dev settings start a search engine (bin/elasticsearch) for this
+process when Java is there; it stops with the site. Everything runs in this one process so all
+steps share that engine. Without Java, search and lists use their database fallbacks.
 """
 
 from importlib import import_module
@@ -22,13 +23,11 @@ class Command(BaseCommand):
     def handle(self, *args, addrport, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("seed_demo")
-        if "search_index" in get_commands():
+        if settings.ELASTICSEARCH_URL:
             call_command("search_index", rebuild=True)
-        else:
-            call_command("update_index", verbosity=0)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"Website: http://{addrport}/"))
-        self.stdout.write(f"Suchmaschine: {settings.ELASTICSEARCH_URL}")
+        self.stdout.write(f"Suchmaschine: {settings.ELASTICSEARCH_URL or 'keine (ohne Java: Suche über die Datenbank)'}")
         if settings.DEMO_LOGINS_ENABLED:
             self.stdout.write("Demo-Zugänge (nur lokal, nie in Produktion):")
             for dotted in SEEDERS:

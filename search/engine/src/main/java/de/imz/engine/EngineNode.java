@@ -12,6 +12,7 @@ import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.index.mapper.MapperExtrasPlugin;
 import org.opensearch.index.rankeval.RankEvalPlugin;
+import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.painless.PainlessPlugin;
@@ -31,6 +32,7 @@ public final class EngineNode extends Node {
         RankEvalPlugin.class,
         MapperExtrasPlugin.class,
         PainlessPlugin.class,
+        ReindexPlugin.class,
         RefreshSearchAnalyzersPlugin.class
     );
 
