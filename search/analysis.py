@@ -35,6 +35,8 @@ ANALYSIS = {
             "min_word_size": 7,
         },
         "imz_stop": {"type": "stop", "stopwords": "_german_"},
+        # Words the light stemmer would turn into other words ("eisen" → "eis"): left as they are.
+        "imz_protect": {"type": "keyword_marker", "keywords_path": f"{LEXICON}/protected-words.txt"},
         "imz_stem": {"type": "stemmer", "language": "light_german"},
         "imz_synonyms": {
             "type": "synonym_graph",
@@ -46,11 +48,19 @@ ANALYSIS = {
     "analyzer": {
         "imz_german": {
             "type": "custom", "tokenizer": "standard",
-            "filter": ["lowercase", "imz_decompound", "imz_stop", "german_normalization", "imz_stem", "asciifolding"],
+            "filter": ["lowercase", "imz_decompound", "imz_stop", "german_normalization", "imz_protect", "imz_stem",
+                       "asciifolding"],
         },
         "imz_german_search": {
             "type": "custom", "tokenizer": "standard",
-            "filter": ["lowercase", "imz_stop", "german_normalization", "imz_stem", "asciifolding", "imz_synonyms"],
+            "filter": ["lowercase", "imz_stop", "german_normalization", "imz_protect", "imz_stem", "asciifolding",
+                       "imz_synonyms"],
+        },
+        # The typed word itself, without synonyms: scored on top, so "Kanzlei" lists Kanzleiräume
+        # before the offices its synonyms find.
+        "imz_german_plain": {
+            "type": "custom", "tokenizer": "standard",
+            "filter": ["lowercase", "imz_stop", "german_normalization", "imz_protect", "imz_stem", "asciifolding"],
         },
         # For the query code only (``_analyze``): the parts of a compound a visitor typed.
         "imz_parts": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "imz_decompound"]},

@@ -1,7 +1,8 @@
 """Reads from the search index: the German full-text query, highlights, the search of one kind.
 
 German is the engine's job (search/analysis.py). Per query word, ``word_clause`` asks for:
-- the word in the German text fields (stems, umlaut spellings and synonyms by the search analyzer);
+- the word in the German text fields (stems, umlaut spellings and synonyms by the search analyzer),
+  and the word itself once more without synonyms, so what was typed ranks above its synonyms;
 - the word in the name fields (towns, streets, providers), and their beginnings for longer words;
 - the word with typos (``fuzziness``) in the short fields, words of four letters and more;
 - for a compound (split by the engine's own decompounder, ``_analyze``): all of its parts
@@ -120,7 +121,7 @@ def _compound_parts(alias: str, word: str) -> tuple[str, ...]:
 def word_clause(target, word: str) -> dict:
     """One query word, in any of the ways a field is analysed (see the module docstring)."""
     fields = target if isinstance(target, Fields) else Fields.of(target)
-    should = [_match(word, _targets(fields.text))]
+    should = [_match(word, _targets(fields.text)), _match(word, _targets(fields.text), analyzer="imz_german_plain")]
     if fields.names:
         should.append(_match(word, _targets(fields.names)))
         if len(word) >= MIN_PREFIX_CHARS:

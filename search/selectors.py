@@ -226,7 +226,7 @@ def autocomplete(q: str, *, per_kind: int = 3) -> list[dict]:
     except ENGINE_ERRORS as error:
         raise SearchUnavailable(str(error))
     suggestions = []
-    for kind, response in zip(AUTOCOMPLETE_KINDS, responses):
+    for kind, response in zip(AUTOCOMPLETE_KINDS, responses, strict=True):
         hits = (response.get("hits") or {}).get("hits") or []
         if kind == "pages" and hits:
             visible = set(searchable_pages().filter(pk__in=[int(h["_id"]) for h in hits]).values_list("pk", flat=True))

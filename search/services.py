@@ -33,8 +33,7 @@ CHUNK_SIZE = 500
 BULK_MAX_ACTIONS = 1000
 BULK_MAX_BYTES = 5 * 1024 * 1024
 REBUILD_CHUNK_SIZE = 2000
-REBUILD_THREADS = 2
-WAIT_FOR_AT_MOST = 50  # an after-commit batch up to this size waits until searchable  # the rebuild's parallel bulk requests: one per core of a small server
+REBUILD_THREADS = 2  # the rebuild's parallel bulk requests: one per core of a small server
 PAGES = "pages"
 
 

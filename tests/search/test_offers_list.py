@@ -210,7 +210,8 @@ FALLBACK_CASES = [
     {"tag": "nachfolge"},
     {"target_group": "established", "sort": "title"},
     {"q": "Mikrodarlehen"},
-    {"q": "Ärztehaus", "category": "location"},  # "Standortberatung": the engine also finds the label "Standortsuche und -beratung"
+    # Not "Standortberatung": the engine also finds the label "Standortsuche und -beratung", the database not.
+    {"q": "Ärztehaus", "category": "location"},
     {"q": NONSENSE},
 ]
 

@@ -8,7 +8,7 @@ steps share that engine. Without Java, search and lists use their database fallb
 from importlib import import_module
 
 from django.conf import settings
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from core.management.commands.seed_demo import SEEDERS
