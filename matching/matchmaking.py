@@ -31,7 +31,6 @@ from matching.ranking import (
     OfferFacts,
     Place,
     Ranked,
-    candidates_query,
     explain_premises,
     premises_query,
     rank_offers,
@@ -40,12 +39,9 @@ from matching.ranking import (
 
 logger = logging.getLogger(__name__)
 
-# Up to this many candidates are scored in Python, exactly by the rules (median 50, at most ~300
-# at 10,000 listings for the bench's 20 km profiles; about ten times that at 100,000). Beyond it
-# the engine ranks with the rules' functions (several times dearer on the embedded engine) and
-# its best ``limit + CANDIDATE_EXTRA`` are re-checked by the rules. Below Elasticsearch's default
-# max_result_window (10,000); the per-word aggregations stay below search.max_buckets.
-CANDIDATE_CAP = 5000
+# The engine ranks the candidates with the rules' own functions (filters + function_score,
+# matching.ranking.premises_query); its best ``limit + CANDIDATE_EXTRA`` are scored again by the
+# rules in Python, which give the reasons and the final order.
 CANDIDATE_EXTRA = 20
 
 
@@ -154,10 +150,8 @@ def match_premises(req: MatchRequest, *, only_ids=None) -> list[PremisesMatch]:
         ids = [int(pk) for pk in only_ids]
         if not ids:
             return []
-    response = _search_premises(candidates_query(req, size=CANDIDATE_CAP + 1, only_ids=ids))
-    if len(response["hits"]["hits"]) > CANDIDATE_CAP:
-        size = max(req.limit + CANDIDATE_EXTRA, len(ids or ()))
-        response = _search_premises(premises_query(req, size=size, only_ids=ids))
+    size = max(req.limit + CANDIDATE_EXTRA, len(ids or ()))
+    response = _search_premises(premises_query(req, size=size, only_ids=ids))
     ranked = rank_premises(req, response)
     objects = Premises.objects.public().order_by().only(*PREMISES_SHOWN).in_bulk([r.id for r in ranked])
     return [

@@ -404,37 +404,10 @@ def _text_clauses(req: MatchRequest, rules: list[Rule]) -> list[dict]:
     return text_rule.query(req, named=True)["bool"]["should"] if text_rule else []
 
 
-def candidates_query(req: MatchRequest, *, size: int, only_ids: list[int] | None = None) -> dict:
-    """Every listing that could show, for the rules to score in Python (``rank_premises``).
-
-    The engine only filters: no scoring functions (each one costs the embedded engine a pass over
-    the index, and a real cluster per-hit work) and no named queries (reported per hit, each costs
-    another evaluation per hit). Which candidates match each of the seeker's words comes back as
-    one aggregation per word (``text_0``, ``text_1``, …: the candidate ids). The candidates of one
-    request are few (tens at 10,000 listings), so scoring them all here is exact and cheap;
-    ``premises_query`` is the engine-ranked way for requests too broad for that.
-    """
-    rules = active_rules(req)
-    body = {
-        "size": size,
-        "query": {"bool": {"filter": _candidate_filters(req, rules, only_ids)}},
-        "sort": ["_doc"],
-        "_source": SOURCE_FIELDS,
-        "track_total_hits": False,
-    }
-    text_rule = _text_rule(rules)
-    if text_rule:
-        body["aggs"] = {
-            f"text_{i}": {"filter": clause, "aggs": {"ids": {"terms": {"field": "id", "size": size}}}}
-            for i, clause in enumerate(text_rule.query(req)["bool"]["should"])
-        }
-    return body
-
-
 def premises_query(req: MatchRequest, *, size: int, only_ids: list[int] | None = None) -> dict:
     """The engine ranks: public listings of a wanted use type, at most one hard constraint
-    missed (and that by at most the tolerance), scored by the rules' functions. For requests so
-    broad that their candidates are too many to score in Python (see ``candidates_query``)."""
+    missed (and that by at most the tolerance), scored by the rules' functions, full fits first
+    (FULL_FIT_BONUS). Its best few are judged again by the rules (``rank_premises``)."""
     rules = active_rules(req)
     filters = _candidate_filters(req, rules, only_ids)
     strict = [f for f in (rule.strict_filter(req) for rule in rules) if f]
@@ -509,16 +482,12 @@ def target_mix_reasons(req: MatchRequest, doc: dict, *, town_gaps: dict | None =
 
 def words_matched(req: MatchRequest, rules: list[Rule], response: dict) -> dict[int, list[str]]:
     """Listing id → the seeker's words it matched, in the seeker's order: from the per-word
-    aggregations of ``candidates_query`` or the named queries of ``premises_query``."""
+    named queries of ``premises_query``."""
     text_rule = _text_rule(rules)
     if text_rule is None:
         return {}
     words = text_rule.words(req)
     found: dict[int, set[str]] = {}
-    aggregations = response.get("aggregations") or {}
-    for i, word in enumerate(words):
-        for bucket in (aggregations.get(f"text_{i}") or {}).get("ids", {}).get("buckets", []):
-            found.setdefault(int(bucket["key"]), set()).add(word)
     for hit in response["hits"]["hits"]:
         names = [n[5:] for n in (hit.get("matched_queries") or []) if n.startswith("text:")]
         found.setdefault(int(hit["_source"]["id"]), set()).update(names)

@@ -77,9 +77,7 @@ def test_a_near_miss_ranks_below_every_full_fit_even_with_more_points(client):
     assert all(0 <= item["score"] <= 100 for item in result)
 
 
-def test_a_request_with_more_candidates_than_scored_here_is_ranked_alike_by_the_engine(client, monkeypatch):
-    from matching import matchmaking
-
+def test_the_engine_narrows_the_candidates_and_the_rules_give_the_order(client):
     PremisesFactory(title="Passt gut", features=["shop_window"], description="Ehemalige Buchhandlung.")
     PremisesFactory(title="Knapp passend", rent_month_eur=None, latitude=WEIMAR[0] - 0.02, longitude=WEIMAR[1] - 0.03)
     PremisesFactory(title="Zu klein, sonst perfekt", area_sqm=Decimal("50"), features=["shop_window"])
@@ -88,13 +86,9 @@ def test_a_request_with_more_candidates_than_scored_here_is_ranked_alike_by_the_
     index_all()
     request = {"features": ["shop_window"], "text": "Buchhandlung"}
 
-    scored_here = matches(client, **request)["premises"]
-    monkeypatch.setattr(matchmaking, "CANDIDATE_CAP", 1)
-    ranked_by_engine = matches(client, **request)["premises"]
-
-    assert [item["title"] for item in scored_here] == [
-        "Passt gut", "Knapp passend", "Zu klein, sonst perfekt", "Etwas zu teuer"]
-    assert ranked_by_engine == scored_here
+    ranked = matches(client, **request)["premises"]
+    assert [item["title"] for item in ranked] == ["Passt gut", "Knapp passend", "Zu klein, sonst perfekt", "Etwas zu teuer"]
+    assert matches(client, **request, limit=1)["premises"] == ranked[:1]
     assert matches(client, **request, area_min=5000, area_max=6000)["premises"] == []
 
 
@@ -215,34 +209,26 @@ def test_reason_free_text_names_the_words_that_matched_in_german_forms(client):
     assert not any(r.startswith("Beschreibung passt") for item in nonsense.values() for r in item["reasons"])
 
 
-def test_reason_free_text_names_the_matched_words_in_the_seekers_order(client, monkeypatch):
-    from matching import matchmaking
-
+def test_reason_free_text_names_the_matched_words_in_the_seekers_order(client):
     PremisesFactory(title="Buchladen mit Schaufenster", description="Ehemalige Buchhandlung.")
     PremisesFactory(title="Ladenlokal", description="Helle Fläche.")
     index_all()
     request = {"text": "Schaufenster, Terrasse und Buchhandlung"}
 
-    for cap in (matchmaking.CANDIDATE_CAP, 1):  # scored here, or ranked by the engine (too many candidates)
-        monkeypatch.setattr(matchmaking, "CANDIDATE_CAP", cap)
-        found = by_title(matches(client, **request)["premises"])
-        assert "Beschreibung passt zu: Schaufenster, Buchhandlung" in found["Buchladen mit Schaufenster"]["reasons"]
-        assert not any(r.startswith("Beschreibung passt") for r in found["Ladenlokal"]["reasons"])
+    found = by_title(matches(client, **request)["premises"])
+    assert "Beschreibung passt zu: Schaufenster, Buchhandlung" in found["Buchladen mit Schaufenster"]["reasons"]
+    assert not any(r.startswith("Beschreibung passt") for r in found["Ladenlokal"]["reasons"])
     nonsense = matches(client, text="xqzvw")["premises"]
     assert not any(r.startswith("Beschreibung passt") for item in nonsense for r in item["reasons"])
 
 
-def test_reason_free_text_names_words_found_in_the_labels_of_features(client, monkeypatch):
-    from matching import matchmaking
-
+def test_reason_free_text_names_words_found_in_the_labels_of_features(client):
     PremisesFactory(title="Eckladen", description="Helle Fläche.", features=["fiber", "barrier_free"])
     PremisesFactory(title="Ladenlokal", description="Helle Fläche.", features=["shop_window"])
     index_all()
-    for cap in (matchmaking.CANDIDATE_CAP, 1):  # scored here, or ranked by the engine (too many candidates)
-        monkeypatch.setattr(matchmaking, "CANDIDATE_CAP", cap)
-        found = by_title(matches(client, text="Glasfaser barrierefrei")["premises"])
-        assert "Beschreibung passt zu: Glasfaser, barrierefrei" in found["Eckladen"]["reasons"]
-        assert not any(r.startswith("Beschreibung passt") for r in found["Ladenlokal"]["reasons"])
+    found = by_title(matches(client, text="Glasfaser barrierefrei")["premises"])
+    assert "Beschreibung passt zu: Glasfaser, barrierefrei" in found["Eckladen"]["reasons"]
+    assert not any(r.startswith("Beschreibung passt") for r in found["Ladenlokal"]["reasons"])
     nonsense = matches(client, text="xqzvw")["premises"]
     assert not any(r.startswith("Beschreibung passt") for item in nonsense for r in item["reasons"])
 
