@@ -102,6 +102,8 @@ class Node:
     transport_port: int
     home: Path
     process: subprocess.Popen | None = None
+    command: list[str] = field(default_factory=list)
+    log: object = None
 
     @property
     def url(self) -> str:
@@ -124,6 +126,18 @@ class Cluster:
     @property
     def urls(self) -> list[str]:
         return [node.url for node in self.nodes]
+
+    def kill(self, index: int) -> None:
+        """Fault tests: the node's process dies at once (SIGKILL), as on a crash."""
+        process = self.nodes[index].process
+        process.kill()
+        process.wait()
+
+    def restart(self, index: int) -> None:
+        """Start a killed node again on its data; it rejoins and recovers its shards."""
+        node = self.nodes[index]
+        node.process = subprocess.Popen(node.command, stdout=node.log, stderr=node.log, start_new_session=True)
+        wait_green(self, len(self.nodes))
 
     def stop(self) -> None:
         for node in self.nodes:
@@ -210,6 +224,7 @@ def start(
             *(f"{key}={value}" for key, value in settings.items()),
         ]
         out = log if log is not None else subprocess.DEVNULL
+        node.command, node.log = command, out
         node.process = subprocess.Popen(command, stdout=out, stderr=out, start_new_session=True)
         cluster.nodes.append(node)
     try:
@@ -222,11 +237,12 @@ def start(
 
 def wait_green(cluster: Cluster, nodes: int) -> None:
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
-    url = f"{cluster.url}/_cluster/health?wait_for_status=green&wait_for_nodes={nodes}&timeout=2s"
     while time.monotonic() < deadline:
         for node in cluster.nodes:
             if node.process.poll() is not None:
                 raise EngineError(f"Suchmaschinen-Knoten {node.name} wurde beendet (Code {node.process.returncode}).")
+        # Ask a node that is up (after a restart the first one may be the one still joining).
+        url = f"{cluster.nodes[-1].url}/_cluster/health?wait_for_status=green&wait_for_nodes={nodes}&timeout=2s"
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 if json.load(response).get("status") == "green":
