@@ -142,7 +142,13 @@ def text_query(target, text: str) -> dict | None:
     words = words_of(text)
     if not words:
         return None
-    return {"bool": {"must": [word_clause(target, word) for word in words]}}
+    every_word = {"bool": {"must": [word_clause(target, word) for word in words]}}
+    if len(words) == 1:
+        return every_word
+    # A synonym of several words ("schnelles Internet" → Glasfaser) fires only on the whole phrase.
+    fields = target if isinstance(target, Fields) else Fields.of(target)
+    phrase = _match(" ".join(words), _targets(fields.text))
+    return {"bool": {"should": [every_word, phrase], "minimum_should_match": 1}}
 
 
 def highlight_spec(fields=("description",)) -> dict:
