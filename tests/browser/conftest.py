@@ -134,7 +134,11 @@ def shot(page, request):
 def axe(page):
     """axe() -> the serious and critical violations on the current page (axe-core from npm)."""
     if not AXE.exists():
-        pytest.fail("node_modules/axe-core fehlt: `npm ci` ausführen")
+        # bin/setup runs `npm ci`; without npm the scans skip on a developer's machine, never in CI.
+        reason = "node_modules/axe-core fehlt: bin/setup führt `npm ci` aus (braucht npm)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
     source = AXE.read_text(encoding="utf-8")
 
     def run() -> list[dict]:

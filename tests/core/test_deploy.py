@@ -39,11 +39,18 @@ def test_production_settings_refuse_to_start_without_secret_key(tmp_path):
     assert "SECRET_KEY muss in der Umgebung gesetzt sein" in result.stderr
 
 
+# The Redis the cache test writes to: REDIS_URL when set (.ci/run starts one and sets it; then it must
+# answer), else a local default server, and the test skips when none answers there.
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
 def redis_reachable() -> bool:
     import socket
+    from urllib.parse import urlsplit
 
+    url = urlsplit(REDIS_URL)
     try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+        socket.create_connection((url.hostname or "127.0.0.1", url.port or 6379), timeout=1).close()
     except OSError:
         return False
     return True
@@ -61,8 +68,10 @@ def test_with_redis_url_every_process_shares_one_cache(tmp_path):
     if not redis_reachable():
         import pytest
 
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    env = {"REDIS_URL": "redis://127.0.0.1:6379/15", "DATABASE_URL": f"sqlite:///{tmp_path / 'r.sqlite3'}"}
+        if "REDIS_URL" in os.environ:
+            pytest.fail(f"REDIS_URL is set, but no Redis answers at {REDIS_URL}")
+        pytest.skip(f"no Redis at {REDIS_URL} (set REDIS_URL, or start redis-server)")
+    env = {"REDIS_URL": REDIS_URL, "DATABASE_URL": f"sqlite:///{tmp_path / 'r.sqlite3'}"}
     key = f"imz-test-{secrets.token_hex(8)}"
     written = shell(f"from django.core.cache import cache; cache.set('{key}', 'geteilt', 60)", **env)
     assert written.returncode == 0, written.stderr

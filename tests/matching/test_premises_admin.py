@@ -4,6 +4,7 @@ uploads are checked, unconfirmed listings expire with a mail to their lister."""
 import csv
 import io
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -203,7 +204,8 @@ def test_confirming_an_expired_listing_publishes_it_again(leg_client, leg):
     assert listing.confirmed_at > timezone.now() - timedelta(minutes=1)
 
 
-SAMPLE = "/work/shared/samples/premises.csv"
+# The contract's ten sample listings (a copy of shared/samples/premises.csv, read relative to the repository).
+SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "premises.csv"
 IMPORT = "matching_premises_import:index"
 
 
@@ -232,7 +234,7 @@ def test_admin_import_previews_bad_rows_and_writes_nothing(leg_client):
 
 @pytest.mark.django_db
 def test_admin_import_writes_after_the_preview_is_confirmed(leg_client, leg):
-    response = leg_client.post(reverse(IMPORT), {"file": csv_upload("flaechen.csv", open(SAMPLE, "rb").read())})
+    response = leg_client.post(reverse(IMPORT), {"file": csv_upload("flaechen.csv", SAMPLE.read_bytes())})
 
     assert response.status_code == 200
     assert not Premises.objects.exists()  # preview only
