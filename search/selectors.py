@@ -57,6 +57,7 @@ class SiteSearch:
     page: int = 1
     num_pages: int = 1
     unavailable: str = ""
+    degraded: str = ""  # the engine did not answer: the hits come from the database (search.fallback)
     near: object = None
     radius_km: float | None = None
 
@@ -131,10 +132,8 @@ def site_search(
                 for bucket in agg.get("buckets", []):
                     key = str(bucket["key"])
                     facet_counts[name][key] = facet_counts[name].get(key, 0) + bucket["doc_count"]
-    except SearchUnavailable as error:
-        result.groups = []
-        result.unavailable = error.message
-        return result
+    except SearchUnavailable:
+        return _site_search_on_database(result, allowed, kind, page, filters, near)
     if kind:
         listed = next(g for g in result.groups if g.kind == kind)
         result.num_pages = max(1, min(MAX_PAGE, math.ceil(listed.count / PAGE_SIZE)))
@@ -150,6 +149,30 @@ def site_search(
         }
         for name, spec in FACETS.items()
     }
+    return result
+
+
+def _site_search_on_database(result: SiteSearch, allowed, kind, page, filters, near) -> SiteSearch:
+    """Substring matches from the database when the engine is away; facet and radius filters
+    need the engine, so with one of them set the page says the search is unavailable."""
+    from search.fallback import DEGRADED, search_kind_on_database
+
+    if near is not None or any(filters.values()):
+        result.groups, result.unavailable = [], SearchUnavailable.message
+        return result
+    result.groups, result.degraded = [], DEGRADED
+    for each in KINDS:
+        group = Group(kind=each, label=KINDS[each])
+        result.groups.append(group)
+        if each not in allowed:
+            continue
+        listed = kind is None or kind == each
+        size = (PAGE_SIZE if kind else GROUP_SIZE) if listed else 0
+        offset = (page - 1) * PAGE_SIZE if kind == each else 0
+        group.count, group.hits = search_kind_on_database(each, result.q, offset=offset, size=size)
+    if kind:
+        listed = next(g for g in result.groups if g.kind == kind)
+        result.num_pages = max(1, min(MAX_PAGE, math.ceil(listed.count / PAGE_SIZE)))
     return result
 
 
