@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.images import get_image_model
 
+from core.clients import client_address
 from core.vocabularies import Feature, UseType, labels
 from matching.forms import InquiryForm, PremisesFilterForm
 from matching.models import PremisesImage
@@ -101,10 +102,6 @@ def premises_markers(request):
     return JsonResponse({"count": len(markers), "markers": markers})
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 @require_http_methods(["GET", "POST"])
 def premises_detail(request, pk: int):
     premises = premises_get_public(pk=pk)
@@ -115,7 +112,7 @@ def premises_detail(request, pk: int):
     status = 200
     if request.method == "POST":
         form = InquiryForm(request.POST)
-        if inquiry_rate_limit_exceeded(client_address=_client_address(request)):
+        if inquiry_rate_limit_exceeded(client_address=client_address(request)):
             form.add_error(None, "Sie haben in kurzer Zeit zu viele Anfragen gesendet. Bitte warten Sie eine Minute "
                                  "und versuchen Sie es dann erneut.")
             status = 429

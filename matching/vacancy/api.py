@@ -12,6 +12,7 @@ from ninja.responses import Status
 from pydantic import Field
 
 from config.api import ApiInputError
+from core.clients import client_address
 from matching import gazetteer
 from matching.vacancy.selectors import vacancy_stats
 from matching.vacancy.services import report_create, report_rate_limit_exceeded
@@ -55,15 +56,11 @@ class ReportOut(Schema):
     status: str
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 @reports_router.post("", response={201: ReportOut}, summary="Leerstand melden")
 def create_report(request: HttpRequest, payload: ReportIn):
     """Meldet eine leere oder bald leere Fläche. Die Meldung ist nicht öffentlich: die Kommune prüft
     sie. Eine E-Mail-Adresse (freiwillig) wird erst nach Bestätigung genutzt und nie veröffentlicht."""
-    if report_rate_limit_exceeded(client_address=_client_address(request)):
+    if report_rate_limit_exceeded(client_address=client_address(request)):
         raise ApiInputError("body", "Zu viele Meldungen in kurzer Zeit. Bitte versuchen Sie es später erneut.", status=429)
     if payload.website.strip():
         raise ApiInputError("website", "Dieses Feld muss leer bleiben.")

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.clients import client_address
 from matching.models import Premises
 from matching.vacancy import exposes
 from matching.vacancy.charts import bars, target_bars
@@ -34,10 +35,6 @@ from partners.selectors import partner_for_user
 LOGIN_URL = "wagtailadmin_login"
 
 
-def _client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 # ---------------------------------------------------------------- public: report a vacancy
 
 
@@ -46,7 +43,7 @@ def report_form(request):
     status = 200
     if request.method == "POST":
         form = ReportForm(request.POST)
-        if report_rate_limit_exceeded(client_address=_client_address(request)):
+        if report_rate_limit_exceeded(client_address=client_address(request)):
             form.add_error(None, "Sie haben in kurzer Zeit zu viele Meldungen gesendet. Bitte versuchen Sie es später "
                                  "erneut.")
             status = 429

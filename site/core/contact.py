@@ -13,6 +13,8 @@ from django.core.cache import cache
 from wagtail.admin.mail import send_mail
 from wagtail.contrib.forms.forms import FormBuilder
 
+from core.clients import client_address
+
 logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website"
@@ -47,14 +49,6 @@ class ContactFormBuilder(FormBuilder):
 class Refusal:
     message: str
     status: int
-
-
-def client_address(request):
-    """The client's address: REMOTE_ADDR, or the last entry of the proxy's header when one is configured."""
-    header = getattr(settings, "CLIENT_IP_HEADER", "")
-    if header and request.META.get(header):
-        return request.META[header].split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def refusal(request, page):

@@ -7,13 +7,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
+from core.clients import client_address
 from members import services
 from members.models import Meeting, MemberProfile, Post, Task, Workspace
 from partners.models import Partner
-
-
-def client_ip(request):
-    return request.META.get("REMOTE_ADDR", "") if request else ""
 
 
 class ThrottledLoginForm(AuthenticationForm):
@@ -28,7 +25,7 @@ class ThrottledLoginForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
-        ip = client_ip(self.request)
+        ip = client_address(self.request)
         if services.login_blocked(username, ip):
             raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
         try:

@@ -111,6 +111,22 @@ def test_login_is_throttled_per_username_and_ip(client, member):
     assert response.status_code == 302
 
 
+def test_behind_the_proxy_the_lockout_is_per_visitor_not_per_member(client, member, settings):
+    """Issue 21.7: with CLIENT_IP_HEADER the proxy's address is not the visitor's; one visitor's
+    failures must not lock the member out for everyone."""
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    attacker, member_at_home = "203.0.113.5", "198.51.100.7"
+    for _ in range(LOGIN_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": member.username, "password": "falsch"}, REMOTE_ADDR="127.0.0.1",
+                    HTTP_X_FORWARDED_FOR=attacker)
+    refused = client.post(LOGIN, {"username": member.username, "password": PASSWORD}, REMOTE_ADDR="127.0.0.1",
+                          HTTP_X_FORWARDED_FOR=f"10.9.9.9, {attacker}")  # a forged first entry changes nothing
+    assert "Zu viele fehlgeschlagene Anmeldeversuche" in refused.content.decode()
+    response = client.post(LOGIN, {"username": member.username, "password": PASSWORD}, REMOTE_ADDR="127.0.0.1",
+                           HTTP_X_FORWARDED_FOR=member_at_home)
+    assert response.status_code == 302
+
+
 def test_successful_login_resets_the_counter(client, member):
     for _ in range(LOGIN_FAILURE_LIMIT - 1):
         client.post(LOGIN, {"username": member.username, "password": "falsch"})
