@@ -218,13 +218,16 @@ def _autocomplete_query(kind: str, words: list[str]) -> dict:
     """Every finished word as in the search; the last one also as the beginning of a title word
     (``title.folded`` indexes prefixes, so this is a term lookup, not a scan)."""
     from search.documents import DOCUMENTS
-    from search.query import word_clause
+    from search.query import Fields, word_clause
 
     doc_cls = DOCUMENTS[kind]
     *done, last = words
+    # The word being typed: a title word beginning with it, or the word in the German text
+    # (compound parts, synonyms); no typo tolerance yet, it is not finished.
+    fields = Fields.of(doc_cls)
     typed = {"bool": {"should": [
         {"match_bool_prefix": {"title.folded": {"query": last}}},
-        word_clause(doc_cls, last),
+        {"multi_match": {"query": last, "fields": [f"{name}^{boost:g}" for name, boost in fields.text], "operator": "and"}},
     ], "minimum_should_match": 1}}
     return {"bool": {"must": [*(word_clause(doc_cls, word) for word in done), typed]}}
 

@@ -32,7 +32,7 @@ CHUNK_SIZE = 500
 # Bulk requests through opensearchpy.helpers, cut by count and by size.
 BULK_MAX_ACTIONS = 1000
 BULK_MAX_BYTES = 5 * 1024 * 1024
-REBUILD_CHUNK_SIZE = 2000
+REBUILD_CHUNK_SIZE = 10_000  # per parallel_bulk pool: five full requests for its two threads
 REBUILD_THREADS = 2  # the rebuild's parallel bulk requests: one per core of a small server
 PAGES = "pages"
 
