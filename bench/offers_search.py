@@ -1,16 +1,28 @@
 """Support-offer search at scale: the engine query against the database fallback.
 
-    .venv/bin/python bench/offers_search.py --offers 5000      # fresh SQLite DB in /tmp, embedded engine
+    .venv/bin/python bench/offers_search.py --offers 5000      # fresh SQLite DB in /tmp, fresh engine node
 
 Creates offers across partners, vocabularies and municipalities, rebuilds the offers index, then
 runs typical list requests (no filter, filters, text, deep page) through ``offers_search`` on the
 engine and on the database (engine unreachable) and prints median latency and SQL queries each.
+The engine: a fresh OpenSearch node (``search.engine.launch.start``, heap 2 GB), or
+ELASTICSEARCH_URL with a fresh index prefix.
 """
 
 import argparse
+import atexit
+import logging
+import os
 import random
 import statistics
 import time
+
+from perf import Engine, loadavg
+
+ENGINE = Engine()  # before Django: the settings read ELASTICSEARCH_URL
+atexit.register(ENGINE.stop)
+os.environ["ELASTICSEARCH_URL"] = ENGINE.url
+os.environ["IMZ_ENGINE_CONFIG_DIRS"] = ENGINE.config_dirs
 
 import throwaway  # noqa: E402,F401  (Django on a throwaway database)
 from django.core.management import call_command  # noqa: E402
@@ -65,6 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--offers", type=int, default=5000)
     args = parser.parse_args()
+    print(f"{ENGINE.version()}; {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}; load {loadavg()}")
     call_command("migrate", interactive=False, verbosity=0)
     populate(args.offers)
     started = time.monotonic()
@@ -74,9 +87,12 @@ def main() -> None:
     for name, params in REQUESTS.items():
         engine = measure(params)
         with override_settings(ELASTICSEARCH_URL="http://127.0.0.1:9"):
+            logging.getLogger("opensearch").disabled = True  # each refused connection would log a traceback
             database = measure(params)
+            logging.getLogger("opensearch").disabled = False
         print(f"{name:28} {engine[0]:10.1f} {engine[1]:4d} {engine[2]:6d} | {database[0]:11.1f} {database[1]:4d} "
               f"{database[2]:6d}")
+    print(f"load {loadavg()}")
 
 
 if __name__ == "__main__":

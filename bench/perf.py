@@ -1,34 +1,42 @@
-"""Speed at scale: import, index rebuild, API latency through gunicorn, the engine's own share,
-SQL queries per request, memory of the web process and the home page.
+"""Speed at scale: import, index rebuild (alone and while visitors search), API latency through
+gunicorn, the engine's own share, SQL queries per request, memory of the web process and of the
+engine, the home page and autocomplete.
 
     .venv/bin/python bench/perf.py                          # 1k, 10k and 100k listings
     .venv/bin/python bench/perf.py --scales 10k --runs 50   # one scale, more runs
     .venv/bin/python bench/perf.py --scales 10k --only matches   # import, rebuild, then matches figures only
 
 Every run is throwaway: a temp directory with its own SQLite file (migrated once, then copied per
-scale), its own media folder and a fresh embedded search engine (osmem-server) per scale, or
-ELASTICSEARCH_URL with a fresh index prefix. The dev site's db.sqlite3 and media are never touched.
-Data comes from bench/generate.py (made on demand, same seed, same files). Prints a table and
-writes the figures as JSON (--json).
+scale), its own media folder and a fresh search engine per scale: one OpenSearch node started from
+Maven by ``search.engine.launch.start`` (heap 2 GB, stopped at the end of the scale), or
+ELASTICSEARCH_URL with a fresh index prefix (then no engine CPU or RSS: the process is not ours).
+The dev site's db.sqlite3 and media are never touched. Data comes from bench/generate.py (made on
+demand, same seed, same files). Prints a table and writes the figures as JSON (--json).
 
 What is measured, per scale:
 - import: `import_premises` of the scale's premises.csv (wall time, one run, including the search
   sync after the commit); offers are imported too
-- rebuild: `search_index --rebuild` (wall time, one run)
-- with the embedded engine: its CPU seconds during the import and during the rebuild (the share of
-  the wall time the engine itself worked), the command's own CPU seconds (the application's
-  part), and the load average before and after
-  (`--no-http`: only these, no server and no latencies)
+- rebuild: `search_index --rebuild` (every index and the pages; wall time, one run, nobody searching)
+- the engine's CPU seconds (utime + stime of the JVM from /proc/<pid>/stat) during the import and
+  during the rebuild, the command's own CPU seconds (the application's part), /proc/loadavg before
+  and after (`--no-http`: only these and the engine's memory, no server and no latencies)
+- rebuild under load: gunicorn up, a thread sends premises API searches (text + filters, with
+  counts taken before) and autocomplete requests over its own connection while a second
+  `search_index --rebuild` runs; counted: failed (5xx or no answer) and short (fewer hits than
+  before the rebuild) answers, latency median / p95 / max meanwhile
 - HTTP through gunicorn (2 workers; threads and keep-alive from the project's gunicorn.conf.py;
   one client, sequential, after warm-up): GET /api/v1/premises with text + city + radius + use
-  type + feature + area filter (the answer always has facets), and
-  POST /api/v1/matches with the generated seeker profiles; median, p95 and run count
-- engine: the engine requests the application makes for each of those requests, recorded in a
-  Django process and sent again straight to the engine over HTTP (so: the same queries, without
-  the application); app share = (HTTP median - engine median) / engine median
+  type + feature + area filter (the answer always has facets), POST /api/v1/matches with the
+  generated seeker profiles, GET /suche/autocomplete?q=<what a visitor has typed so far> and
+  GET /; median, p95 and run count
+- engine: the engine requests the application makes for each of those requests (recorded in a
+  Django process by wrapping opensearchpy's ``Transport.perform_request``) sent again straight to
+  the engine over HTTP (the same queries, without the application);
+  app share = (HTTP median - engine median) / engine median
 - SQL queries per request at page size 10 and 50 (Django test client, CaptureQueriesContext)
 - RSS of the gunicorn master and workers after the load
-- home page: HTTP median through gunicorn and its SQL query count
+- the engine's memory at the end of the scale: JVM heap used / max (GET /_nodes/stats/jvm) and
+  the JVM's RSS (VmRSS in /proc/<pid>/status)
 """
 
 from __future__ import annotations
@@ -45,13 +53,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SCALES = {"1k": 1000, "10k": 10000, "100k": 100000}
+ENGINE_HEAP = "2g"
 
 
 # ----------------------------------------------------------------- helpers
@@ -72,25 +83,49 @@ def summary(values_ms):
             "runs": len(values_ms)}
 
 
+def loadavg() -> str:
+    """The 1, 5 and 15 minute load averages, as /proc/loadavg has them."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
+USE_WORDS = {"Café": "gastronomy", "Laden": "retail", "Büro": "office", "Werkstatt": "craft", "Atelier": "studio"}
+
+
 def premises_queries(profiles, page_size=20):
     """Search-page style queries derived from the generated profiles: text + town + radius +
     use type + at most one feature + minimum area; facets come with every answer."""
-    words = {"Café": "gastronomy", "Laden": "retail", "Büro": "office", "Werkstatt": "craft", "Atelier": "studio"}
     queries = []
     for index, profile in enumerate(profiles):
         use = profile["use_types"][0]
-        word = next((w for w, u in words.items() if u == use), "Fläche")
+        word = next((w for w, u in USE_WORDS.items() if u == use), "Fläche")
         params = [("q", word), ("city", profile["location"]["city"]), ("radius_km", profile["radius_km"]),
                   ("use_type", use), ("area_min", profile["area_min"] // 2), ("page_size", page_size)]
         if profile["features"] and index % 2:
             params.append(("feature", profile["features"][0]))
         queries.append(urlencode(params))
+    return queries
+
+
+def autocomplete_queries(profiles):
+    """What a visitor has typed so far: a word's beginning (3 letters to all of it), every third
+    time followed by the beginning of a town ("Büro Je")."""
+    queries = []
+    for index, profile in enumerate(profiles):
+        use = profile["use_types"][0]
+        word = next((w for w, u in USE_WORDS.items() if u == use), "Fläche")
+        typed = word[: 3 + index % (len(word) - 2)]
+        if index % 3 == 2:
+            typed = f"{word} {profile['location']['city'][:2 + index % 4]}"
+        queries.append(urlencode([("q", typed)]))
     return queries
 
 
@@ -101,16 +136,17 @@ def match_bodies(profiles, limit=10):
 class Client:
     """One keep-alive HTTP connection; returns (status, body bytes, elapsed ms)."""
 
-    def __init__(self, base):
+    def __init__(self, base, timeout=60):
         parts = urlsplit(base)
-        self.host, self.port = parts.hostname, parts.port
-        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+        self.host, self.port, self.timeout = parts.hostname, parts.port, timeout
+        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
 
     def request(self, method, path, body=None, headers=None):
         headers = dict(headers or {})
         if body is not None and not isinstance(body, (bytes, str)):
             body = json.dumps(body)
-            headers["Content-Type"] = "application/json"
+        if body is not None:
+            headers.setdefault("Content-Type", "application/json")
         started = time.perf_counter()
         try:
             self.conn.request(method, path, body=body, headers=headers)
@@ -118,7 +154,7 @@ class Client:
             data = response.read()
         except (http.client.HTTPException, OSError):
             self.conn.close()
-            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
             self.conn.request(method, path, body=body, headers=headers)
             response = self.conn.getresponse()
             data = response.read()
@@ -142,6 +178,91 @@ def children(pid):
         return []
 
 
+def cpu_seconds(pid):
+    """CPU time (user + system, clock ticks in /proc/<pid>/stat) of a process so far; None when it
+    cannot be read."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def children_cpu_seconds():
+    """CPU time (user + system) of this process's finished children (the manage.py commands)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+# ----------------------------------------------------------------- the engine
+
+
+class Engine:
+    """The search engine of one scale: a fresh OpenSearch node of our own (started from Maven by
+    ``search.engine.launch.start``), or the cluster at ELASTICSEARCH_URL (not ours: no CPU, no RSS)."""
+
+    def __init__(self):
+        self.cluster = None
+        self.started_s = 0.0
+        external = os.environ.get("ELASTICSEARCH_URL", "")
+        if external:
+            self.url = external
+            self.config_dirs = os.environ.get("IMZ_ENGINE_CONFIG_DIRS", "")
+        else:
+            if str(ROOT) not in sys.path:
+                sys.path.insert(0, str(ROOT))
+            from search.engine.launch import start  # plain standard library, no Django
+
+            # a SIGTERM (e.g. from `timeout`) then ends through the finally blocks and atexit, which stop
+            # the node: it runs in a session of its own and would outlive this process otherwise
+            if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+                signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+            started = time.perf_counter()
+            self.cluster = start(nodes=1, heap=ENGINE_HEAP)
+            self.started_s = round(time.perf_counter() - started, 1)
+            self.url = self.cluster.url
+            self.config_dirs = os.pathsep.join(str(node.config_dir) for node in self.cluster.nodes)
+
+    @property
+    def first_url(self) -> str:
+        return self.url.split(",")[0].strip()
+
+    @property
+    def pid(self):
+        return self.cluster.nodes[0].process.pid if self.cluster is not None else None
+
+    def cpu(self):
+        return cpu_seconds(self.pid)
+
+    def get(self, path):
+        with urllib.request.urlopen(self.first_url + path, timeout=30) as response:
+            return json.load(response)
+
+    def version(self) -> str:
+        try:
+            info = self.get("/")["version"]
+            return f"{info.get('distribution', 'elasticsearch')} {info['number']}"
+        except (OSError, KeyError, ValueError):
+            return "?"
+
+    def memory(self) -> dict:
+        """JVM heap used / max (summed over the cluster's nodes) and the JVM's RSS (ours only)."""
+        figures = {"heap_used_mb": None, "heap_max_mb": None, "rss_mb": rss_mb(self.pid) if self.pid else None}
+        try:
+            nodes = self.get("/_nodes/stats/jvm")["nodes"].values()
+            figures["heap_used_mb"] = round(sum(n["jvm"]["mem"]["heap_used_in_bytes"] for n in nodes) / 2**20, 1)
+            figures["heap_max_mb"] = round(sum(n["jvm"]["mem"]["heap_max_in_bytes"] for n in nodes) / 2**20, 1)
+        except (OSError, KeyError, ValueError):
+            pass
+        return figures
+
+    def stop(self):
+        if self.cluster is not None:
+            self.cluster.stop()
+
+
 # ----------------------------------------------------------------- orchestration
 
 
@@ -155,23 +276,15 @@ def run_manage(env, *args, quiet=True):
     return elapsed, (result.stdout or "")
 
 
-def start_engine():
-    if os.environ.get("ELASTICSEARCH_URL"):
-        return os.environ["ELASTICSEARCH_URL"], None
-    from osmem_server import OsmemServer
-
-    server = OsmemServer.start(japanese=False, addr="127.0.0.1:0")
-    return server.url, server
-
-
-def base_env(tmp, db_file, engine_url, prefix):
+def base_env(tmp, db_file, engine, prefix):
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
     env.update({
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "0",
         "SECRET_KEY": "bench-only",
         "DATABASE_URL": f"sqlite:///{db_file}",
-        "ELASTICSEARCH_URL": engine_url,
+        "ELASTICSEARCH_URL": engine.url,
+        "IMZ_ENGINE_CONFIG_DIRS": engine.config_dirs,
         "SEARCH_INDEX_PREFIX": prefix,
         "MEDIA_ROOT": str(ROOT / "bench" / "data" / f"media-{MIGRATIONS_KEY}"),
         "STATIC_ROOT": str(tmp / "static"),
@@ -190,127 +303,206 @@ def ensure_data(scale):
     return folder
 
 
-KINDS = ("premises", "matches", "home")
+KINDS = ("premises", "matches", "autocomplete", "home")
 
 
-def http_phase(env, data, runs, kinds=KINDS):
-    """gunicorn with 2 workers; sequential requests from one client (``kinds``: which figures)."""
-    port = free_port()
-    server = subprocess.Popen(
-        [str(Path(PYTHON).with_name("gunicorn")), "config.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{port}",
-         "--chdir", str(ROOT), "--log-level", "warning", "--timeout", "120"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    figures = {}
-    try:
+class Gunicorn:
+    """The site through gunicorn with 2 workers (the project's gunicorn.conf.py: threads, keep-alive)."""
+
+    def __init__(self, env):
+        port = free_port()
+        self.process = subprocess.Popen(
+            [str(Path(PYTHON).with_name("gunicorn")), "config.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{port}",
+             "--chdir", str(ROOT), "--log-level", "warning", "--timeout", "120"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        )
+        self.base = f"http://127.0.0.1:{port}"
         for _ in range(300):
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1):
                     break
             except OSError:
-                time.sleep(0.2)
-        # two connections so that both workers warm up
-        clients = [Client(base), Client(base)]
-        profiles = json.loads((data / "profiles.json").read_text(encoding="utf-8"))
-        queries = premises_queries(profiles)
-        bodies = match_bodies(profiles)
+                time.sleep(0.2)  # waiting for the port to open, not a measurement
 
-        def requests(i):
-            return [(name, method, path, body) for name, method, path, body in (
-                ("premises", "GET", "/api/v1/premises?" + queries[i % len(queries)], None),
-                ("matches", "POST", "/api/v1/matches", bodies[i % len(bodies)]),
-                ("home", "GET", "/", None),
-            ) if name in kinds]
+    def rss(self):
+        return {"master": rss_mb(self.process.pid), "workers": [rss_mb(pid) for pid in children(self.process.pid)]}
 
-        for client in clients:
-            for i in range(6):
-                for _, method, path, body in requests(i):
-                    client.request(method, path, body)
-        client = clients[0]
-        timings = {name: [] for name in kinds}
-        failures = {name: 0 for name in timings}
-        for i in range(runs):
-            for name, method, path, body in requests(i):
-                status, _, ms = client.request(method, path, body)
-                if status == 200:
-                    timings[name].append(ms)
-                else:  # e.g. 503 when the engine exceeded the client's timeout: counted, not timed
-                    failures[name] += 1
-        figures = {name: dict(summary(values), failed=failures[name]) for name, values in timings.items()}
-        figures["rss_mb"] = {"master": rss_mb(server.pid), "workers": [rss_mb(pid) for pid in children(server.pid)]}
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
+    def stop(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
         try:
-            server.wait(timeout=20)
+            self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+def site_requests(profiles, kinds):
+    queries, bodies, typed = premises_queries(profiles), match_bodies(profiles), autocomplete_queries(profiles)
+
+    def requests(i):
+        return [(name, method, path, body) for name, method, path, body in (
+            ("premises", "GET", "/api/v1/premises?" + queries[i % len(queries)], None),
+            ("matches", "POST", "/api/v1/matches", bodies[i % len(bodies)]),
+            ("autocomplete", "GET", "/suche/autocomplete?" + typed[i % len(typed)], None),
+            ("home", "GET", "/", None),
+        ) if name in kinds]
+
+    return requests
+
+
+def warm_up(site, profiles, kinds):
+    # two connections so that both workers warm up
+    clients = [Client(site.base), Client(site.base)]
+    requests = site_requests(profiles, kinds)
+    for client in clients:
+        for i in range(6):
+            for _, method, path, body in requests(i):
+                client.request(method, path, body)
+    return clients[0]
+
+
+def latency_phase(site, client, profiles, runs, kinds=KINDS):
+    """Sequential requests from one client, after the warm-up."""
+    requests = site_requests(profiles, kinds)
+    timings = {name: [] for name in kinds}
+    failures = {name: 0 for name in timings}
+    for i in range(runs):
+        for name, method, path, body in requests(i):
+            status, _, ms = client.request(method, path, body)
+            if status == 200:
+                timings[name].append(ms)
+            else:  # e.g. 503 when the engine exceeded the client's timeout: counted, not timed
+                failures[name] += 1
+    figures = {name: dict(summary(values), failed=failures[name]) for name, values in timings.items()}
+    figures["rss_mb"] = site.rss()
     return figures
 
 
-def cpu_seconds(pid):
-    """CPU time (user + system) of a process so far; None when it cannot be read."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return None
+def _hits(path, data):
+    answer = json.loads(data)
+    return answer["count"] if path.startswith("/api/v1/premises") else len(answer["results"])
 
 
-def children_cpu_seconds():
-    """CPU time (user + system) of this process's finished children (the manage.py commands)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def rebuild_under_load(env, engine, site, profiles, searches=20):
+    """``search_index --rebuild`` while a thread keeps searching through the site (premises API
+    with text and filters, autocomplete) on its own connection. Hits of every search are counted
+    before; an answer with fewer is short, a 5xx or no answer is failed."""
+    paths = ["/api/v1/premises?" + q for q in premises_queries(profiles)[:searches]]
+    paths += ["/suche/autocomplete?" + q for q in autocomplete_queries(profiles)[:searches // 2]]
+    client = Client(site.base, timeout=30)
+    baseline = {}
+    for path in paths:
+        status, data, _ = client.request("GET", path)
+        if status != 200:
+            raise SystemExit(f"{path}: HTTP {status} before the rebuild")
+        baseline[path] = _hits(path, data)
+    latencies, examples = [], []
+    sent = failed = short = 0
+    stop = threading.Event()
+
+    def searcher():
+        nonlocal sent, failed, short
+        while not stop.is_set():
+            path = paths[sent % len(paths)]
+            sent += 1
+            started = time.perf_counter()
+            try:
+                status, data, _ = client.request("GET", path)
+            except (http.client.HTTPException, OSError) as error:  # no answer (after one retry)
+                failed += 1
+                examples.append(f"{path}: {error!r}")
+                continue
+            latencies.append((time.perf_counter() - started) * 1000)
+            if status != 200:
+                failed += 1
+                examples.append(f"{path}: HTTP {status}")
+            elif _hits(path, data) < baseline[path]:
+                short += 1
+                examples.append(f"{path}: {_hits(path, data)} hits < {baseline[path]}")
+
+    thread = threading.Thread(target=searcher, daemon=True)
+    load = loadavg()
+    thread.start()
+    rebuild_s, engine_cpu, app_cpu = timed_manage(env, engine, "search_index", "--rebuild")
+    stop.set()
+    thread.join()
+    figures = summary(latencies)
+    figures.update({"rebuild_s": rebuild_s, "engine_cpu_s": engine_cpu, "app_cpu_s": app_cpu,
+                    "searches": sent, "failed": failed, "short": short,
+                    "max_ms": round(max(latencies), 1) if latencies else None, "examples": examples[:5],
+                    "load_before": load, "load_after": loadavg()})
+    return figures
 
 
-def timed_manage(env, engine, *args):
-    """Wall time of a command, the embedded engine's CPU seconds meanwhile (None for an external
-    engine) and the command's own CPU seconds: how the wall time splits between engine and app."""
-    before, own_before = (cpu_seconds(engine.pid) if engine is not None else None), children_cpu_seconds()
-    elapsed, _ = run_manage(env, *args)
-    after, own_after = (cpu_seconds(engine.pid) if engine is not None else None), children_cpu_seconds()
+def timed_manage(env, engine, *args, output=None):
+    """Wall time of a command, the engine's CPU seconds meanwhile (None for an engine that is not
+    ours) and the command's own CPU seconds: how the wall time splits between engine and app.
+    ``output``: a list that gets the command's output lines."""
+    before, own_before = engine.cpu(), children_cpu_seconds()
+    elapsed, stdout = run_manage(env, *args)
+    after, own_after = engine.cpu(), children_cpu_seconds()
     engine_cpu = round(after - before, 1) if before is not None and after is not None else None
+    if output is not None:
+        output += [line.strip() for line in stdout.splitlines() if line.strip()]
     return round(elapsed, 1), engine_cpu, round(own_after - own_before, 1)
 
 
-def bench_scale(scale, template, tmp, runs, kinds=KINDS, http=True):
+def bench_scale(scale, template, tmp, runs, kinds=KINDS, http=True, load_rebuild=True):
     data = ensure_data(scale)
     db_file = tmp / f"{scale}.sqlite3"
     shutil.copy(template, db_file)
-    engine_url, engine = start_engine()
+    load_start = loadavg()
+    engine = Engine()
     prefix = f"bench{os.getpid()}_{scale}_"
-    env = base_env(tmp, db_file, engine_url, prefix)
+    env = base_env(tmp, db_file, engine, prefix)
     try:
-        load = os.getloadavg()[0]
+        load = loadavg()
         import_s, import_engine, import_app = timed_manage(env, engine, "import_premises", str(data / "premises.csv"))
         if (data / "offers.csv").exists():
             run_manage(env, "import_offers", str(data / "offers.csv"))
-        rebuild_s, rebuild_engine, rebuild_app = timed_manage(env, engine, "search_index", "--rebuild")
-        result = {"scale": scale, "listings": SCALES[scale], "import_s": import_s, "rebuild_s": rebuild_s,
+        load_mid = loadavg()
+        per_kind = []  # "premises: 10038 Dokumente in 9.1 s → …" per index
+        rebuild_s, rebuild_engine, rebuild_app = timed_manage(env, engine, "search_index", "--rebuild", output=per_kind)
+        result = {"scale": scale, "listings": SCALES[scale], "engine_version": engine.version(),
+                  "engine_start_s": engine.started_s, "import_s": import_s, "rebuild_s": rebuild_s,
                   "import_engine_cpu_s": import_engine, "rebuild_engine_cpu_s": rebuild_engine,
                   "import_app_cpu_s": import_app, "rebuild_app_cpu_s": rebuild_app,
-                  "load_before": round(load, 1), "load_after_rebuild": round(os.getloadavg()[0], 1)}
-        if not http:
-            return result
-        result["http"] = http_phase(env, data, runs, kinds)
-        print(json.dumps(result, ensure_ascii=False), flush=True)
-        inproc = subprocess.run(
-            [PYTHON, __file__, "_inproc", "--data", str(data), "--runs", str(runs), "--only", ",".join(kinds)],
-            cwd=ROOT, env=env, capture_output=True, text=True,
-        )
-        if inproc.returncode != 0:
-            sys.stderr.write(inproc.stdout + inproc.stderr)
-            raise SystemExit("in-process measurements failed")
-        result.update(json.loads(inproc.stdout.strip().splitlines()[-1]))
-        for kind in [k for k in ("premises", "matches") if k in kinds]:
-            total = result["http"][kind]["median_ms"]
-            engine_ms = result["engine"][kind]["median_ms"]
-            ok = engine_ms and total == total  # NaN when every request failed
-            result["engine"][kind]["app_share"] = round((total - engine_ms) / engine_ms, 2) if ok else None
+                  "rebuild_per_index": [line.split(" → ")[0] for line in per_kind],
+                  "load_before": load, "load_before_rebuild": load_mid, "load_after_rebuild": loadavg()}
+        if http:
+            profiles = json.loads((data / "profiles.json").read_text(encoding="utf-8"))
+            site = Gunicorn(env)
+            try:
+                client = warm_up(site, profiles, kinds)
+                if load_rebuild:
+                    result["rebuild_under_load"] = rebuild_under_load(env, engine, site, profiles)
+                    print(json.dumps({"rebuild_under_load": result["rebuild_under_load"]}, ensure_ascii=False),
+                          flush=True)
+                    client = warm_up(site, profiles, kinds)  # the new indices' first queries
+                result["load_before_http"] = loadavg()
+                result["http"] = latency_phase(site, client, profiles, runs, kinds)
+                result["load_after_http"] = loadavg()
+            finally:
+                site.stop()
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+            inproc = subprocess.run(
+                [PYTHON, __file__, "_inproc", "--data", str(data), "--runs", str(runs), "--only", ",".join(kinds)],
+                cwd=ROOT, env=env, capture_output=True, text=True,
+            )
+            if inproc.returncode != 0:
+                sys.stderr.write(inproc.stdout + inproc.stderr)
+                raise SystemExit("in-process measurements failed")
+            result.update(json.loads(inproc.stdout.strip().splitlines()[-1]))
+            for kind in [k for k in ("premises", "matches", "autocomplete") if k in kinds]:
+                total = result["http"][kind]["median_ms"]
+                engine_ms = result["engine"][kind]["median_ms"]
+                ok = engine_ms and total == total  # NaN when every request failed
+                result["engine"][kind]["app_share"] = round((total - engine_ms) / engine_ms, 2) if ok else None
+        result["engine_memory"] = engine.memory()
+        result["load_end"] = loadavg()
+        result["load_start"] = load_start
         return result
     finally:
-        if engine is not None:
-            engine.close()
+        engine.stop()
 
 
 def _migrations_key():
@@ -333,14 +525,13 @@ def prepare_template(tmp):
     if cached.exists():
         return cached, 0.0
     template = tmp / "template.sqlite3"
-    engine_url, engine = start_engine()
-    env = base_env(tmp, template, engine_url, f"bench{os.getpid()}_template_")
+    engine = Engine()
+    env = base_env(tmp, template, engine, f"bench{os.getpid()}_template_")
     try:
         migrate_s, _ = run_manage(env, "migrate", "--noinput")
         run_manage(env, "seed_demo")
     finally:
-        if engine is not None:
-            engine.close()
+        engine.stop()
     cached.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy(template, cached)
     return cached, migrate_s
@@ -348,41 +539,60 @@ def prepare_template(tmp):
 
 def print_table(results):
     print()
+    print(f"engine: {results[0].get('engine_version')}")
     print(f"{'':34}" + "".join(f"{r['scale']:>22}" for r in results))
     for label, key in (("import (s)", "import_s"), ("  engine CPU meanwhile (s)", "import_engine_cpu_s"),
                        ("  the command's own CPU (s)", "import_app_cpu_s"),
                        ("index rebuild (s)", "rebuild_s"), ("  engine CPU meanwhile (s)", "rebuild_engine_cpu_s"),
-                       ("  the command's own CPU (s)", "rebuild_app_cpu_s"),
-                       ("load average before / after", None)):
-        cells = [f"{r['load_before']} / {r['load_after_rebuild']}" if key is None else r[key] for r in results]
-        print(f"{label:34}" + "".join(f"{str(cell):>22}" for cell in cells))
-    if not all("http" in r for r in results):
-        return
-    rows = [
-        ("GET premises median/p95 (ms)", lambda r: f"{r['http']['premises']['median_ms']}/{r['http']['premises']['p95_ms']}"),
-        ("  engine median/p95 (ms)", lambda r: f"{r['engine']['premises']['median_ms']}/{r['engine']['premises']['p95_ms']}"),
-        ("  app share (x engine)", lambda r: r["engine"]["premises"]["app_share"]),
-        ("POST matches median/p95 (ms)", lambda r: f"{r['http']['matches']['median_ms']}/{r['http']['matches']['p95_ms']}"),
-        ("  engine median/p95 (ms)", lambda r: f"{r['engine']['matches']['median_ms']}/{r['engine']['matches']['p95_ms']}"),
-        ("  app share (x engine)", lambda r: r["engine"]["matches"]["app_share"]),
-        ("home median/p95 (ms)", lambda r: f"{r['http']['home']['median_ms']}/{r['http']['home']['p95_ms']}"),
-        ("RSS master/workers (MB)", lambda r: f"{r['http']['rss_mb']['master']}/{r['http']['rss_mb']['workers']}"),
-    ]
-    first = results[0]
+                       ("  the command's own CPU (s)", "rebuild_app_cpu_s")):
+        print(f"{label:34}" + "".join(f"{str(r[key]):>22}" for r in results))
 
     def cell(get, r):
         try:
             return str(get(r))
-        except KeyError:  # a figure left out with --only
+        except (KeyError, TypeError):  # a figure left out with --only or --no-http
             return "-"
 
+    def pair(section, kind):
+        return lambda r: f"{r[section][kind]['median_ms']}/{r[section][kind]['p95_ms']}"
+
+    load = lambda r: r["rebuild_under_load"]  # noqa: E731
+    rows = [
+        ("rebuild under search load (s)", lambda r: load(r)["rebuild_s"]),
+        ("  searches / failed / short", lambda r: f"{load(r)['searches']}/{load(r)['failed']}/{load(r)['short']}"),
+        ("  search median/p95/max (ms)", lambda r: f"{load(r)['median_ms']}/{load(r)['p95_ms']}/{load(r)['max_ms']}"),
+        ("GET premises median/p95 (ms)", pair("http", "premises")),
+        ("  engine median/p95 (ms)", pair("engine", "premises")),
+        ("  app share (x engine)", lambda r: r["engine"]["premises"]["app_share"]),
+        ("POST matches median/p95 (ms)", pair("http", "matches")),
+        ("  engine median/p95 (ms)", pair("engine", "matches")),
+        ("  app share (x engine)", lambda r: r["engine"]["matches"]["app_share"]),
+        ("autocomplete median/p95 (ms)", pair("http", "autocomplete")),
+        ("  engine median/p95 (ms)", pair("engine", "autocomplete")),
+        ("  app share (x engine)", lambda r: r["engine"]["autocomplete"]["app_share"]),
+        ("home median/p95 (ms)", pair("http", "home")),
+        ("RSS master/workers (MB)", lambda r: f"{r['http']['rss_mb']['master']}/{r['http']['rss_mb']['workers']}"),
+        ("engine heap used/max (MB)", lambda r: f"{r['engine_memory']['heap_used_mb']}/{r['engine_memory']['heap_max_mb']}"),
+        ("engine RSS (MB)", lambda r: r["engine_memory"]["rss_mb"]),
+        ("runs per figure", lambda r: max(f["runs"] for k, f in r["http"].items() if k != "rss_mb")),
+        ("load at start", lambda r: r["load_start"]),
+        ("load before import", lambda r: r["load_before"]),
+        ("load before rebuild", lambda r: r["load_before_rebuild"]),
+        ("load after rebuild", lambda r: r["load_after_rebuild"]),
+        ("load before HTTP", lambda r: r["load_before_http"]),
+        ("load after HTTP", lambda r: r["load_after_http"]),
+        ("load at end", lambda r: r["load_end"]),
+    ]
     for label, get in rows:
         print(f"{label:34}" + "".join(f"{cell(get, r):>22}" for r in results))
-    runs = lambda r: max(f["runs"] for k, f in r["http"].items() if k != "rss_mb")  # noqa: E731
-    print(f"{'runs per figure':34}" + "".join(f"{cell(runs, r):>22}" for r in results))
+    print()
+    for r in results:
+        print(f"rebuild per index, {r['scale']}: " + "; ".join(r.get("rebuild_per_index") or []))
+    if not all("queries" in r for r in results):
+        return
     print()
     print("SQL queries per request (page size 10 / 50):")
-    for name in first["queries"]:
+    for name in results[0]["queries"]:
         print(f"  {name:40}" + "".join(f"{str(r['queries'][name]):>16}" for r in results))
 
 
@@ -393,9 +603,11 @@ def main(argv=None):
     parser.add_argument("--json", default=None, help="write the figures to this file")
     parser.add_argument("--no-http", action="store_true",
                         help="only import and rebuild (with the engine's CPU time meanwhile); no server, no latencies")
+    parser.add_argument("--no-load-rebuild", action="store_true",
+                        help="skip the second rebuild, the one while a thread keeps searching")
     parser.add_argument("--only", default=",".join(KINDS),
-                        help="comma-separated figures to measure after import and rebuild: premises, matches, home "
-                             "(default: all; SQL counts are then only those of the chosen requests)")
+                        help="comma-separated figures to measure after import and rebuild: " + ", ".join(KINDS) +
+                             " (default: all; SQL counts are then only those of the chosen requests)")
     args = parser.parse_args(argv)
     kinds = tuple(k for k in KINDS if k in {s.strip() for s in args.only.split(",")})
     if not kinds or set(args.only.split(",")) - set(KINDS):
@@ -405,15 +617,18 @@ def main(argv=None):
     if unknown:
         raise SystemExit(f"unknown scale(s): {unknown}; choose from {list(SCALES)}")
     tmp = Path(tempfile.mkdtemp(prefix="imz-bench-"))
+    print(f"{time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}, load {loadavg()}", flush=True)
     try:
         template, migrate_s = prepare_template(tmp)
         print(f"template database migrated and seeded in {migrate_s:.0f} s", flush=True)
         results = []
         for scale in scales:
             print(f"{scale}: import, rebuild, HTTP and in-process measurements ...", flush=True)
-            results.append(bench_scale(scale, template, tmp, args.runs, kinds, http=not args.no_http))
+            results.append(bench_scale(scale, template, tmp, args.runs, kinds, http=not args.no_http,
+                                       load_rebuild=not args.no_load_rebuild))
             print(json.dumps(results[-1], ensure_ascii=False), flush=True)
         print_table(results)
+        print(f"\n{time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime())}, load {loadavg()}", flush=True)
         if args.json:
             Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     finally:
@@ -437,23 +652,35 @@ def inproc(argv):
     from django.db import connection
     from django.test import Client as DjangoClient
     from django.test.utils import CaptureQueriesContext, setup_test_environment
-    from elastic_transport import Transport
+    from opensearchpy import Transport
 
     setup_test_environment()
     data = Path(args.data)
     profiles = json.loads((data / "profiles.json").read_text(encoding="utf-8"))
     client = DjangoClient()
 
-    # 1. record the engine requests behind each API request, then send them straight to the engine
+    # 1. record the engine requests behind each site request, then send them straight to the engine
     recorded = []
     original = Transport.perform_request
 
-    def recording(self, method, target, *, body=None, headers=None, **kwargs):
-        recorded.append((method, target, body))
-        return original(self, method, target, body=body, headers=headers, **kwargs)
+    def recording(self, method, url, params=None, body=None, timeout=None, ignore=(), headers=None):
+        # what goes on the wire: the body serialised, a GET with a body as the client sends it
+        sent_method, sent_params, sent_body, _, _ = self._resolve_request_args(
+            method, dict(params or {}), body, ignore, timeout)
+        target = url + ("?" + urlencode(sent_params) if sent_params else "")
+        recorded.append((sent_method, target, sent_body))
+        return original(self, method, url, params=params, body=body, timeout=timeout, ignore=ignore, headers=headers)
 
+    # once before recording, as the HTTP phase warms up: per-process caches (compound parts of a
+    # word from ``_analyze``, the matching memo, the site frame) are built once, not per request
+    for query in premises_queries(profiles)[: args.runs] if "premises" in kinds else []:
+        client.get("/api/v1/premises?" + query)
+    for body in match_bodies(profiles)[: args.runs] if "matches" in kinds else []:
+        client.post("/api/v1/matches", body, content_type="application/json")
+    for query in autocomplete_queries(profiles)[: args.runs] if "autocomplete" in kinds else []:
+        client.get("/suche/autocomplete?" + query)
     Transport.perform_request = recording
-    per_request = {kind: [] for kind in ("premises", "matches") if kind in kinds}
+    per_request = {kind: [] for kind in ("premises", "matches", "autocomplete") if kind in kinds}
     try:
         for query in premises_queries(profiles)[: args.runs] if "premises" in kinds else []:
             recorded.clear()
@@ -463,15 +690,19 @@ def inproc(argv):
             recorded.clear()
             if client.post("/api/v1/matches", body, content_type="application/json").status_code == 200:
                 per_request["matches"].append(list(recorded))
+        for query in autocomplete_queries(profiles)[: args.runs] if "autocomplete" in kinds else []:
+            recorded.clear()
+            if client.get("/suche/autocomplete?" + query).status_code == 200:
+                per_request["autocomplete"].append(list(recorded))
     finally:
         Transport.perform_request = original
 
-    engine = Client(os.environ["ELASTICSEARCH_URL"])
+    engine = Client(os.environ["ELASTICSEARCH_URL"].split(",")[0].strip())
     engine_figures = {}
     for kind, requests in per_request.items():
         for calls in requests[:3]:  # warm-up
             for method, target, body in calls:
-                engine.request(method, target, body if body is not None else None)
+                engine.request(method, target, body)
         times = []
         for calls in requests:
             total = 0.0
@@ -502,6 +733,7 @@ def inproc(argv):
 
     seeker = urlencode([("kind", profile["kind"]), ("use_types", profile["use_types"][0]), ("city", city),
                         ("radius_km", profile["radius_km"]), *[("needs", n) for n in profile["needs"]]])
+
     def pair(method, small, wide, body=None):
         """Queries at page size (or limit) 10 and 50."""
         if method == "POST":
@@ -515,6 +747,7 @@ def inproc(argv):
         "POST /api/v1/matches (limit)": ("matches", lambda: pair("POST", "/api/v1/matches", "/api/v1/matches", profile)),
         "GET /passend/ergebnisse/ (limit)": ("matches", lambda: pair("GET", results + "&limit=10", results + "&limit=50")),
         "GET /suche/?q=Laden (all / premises)": ("premises", lambda: pair("GET", site_search, site_search + "&typ=premises")),
+        "GET /suche/autocomplete?q=Büro": ("autocomplete", lambda: f"{count('GET', '/suche/autocomplete?q=B%C3%BCro')}"),
         "GET / (home)": ("home", lambda: f"{count('GET', '/')}"),
     }
     queries = {name: how() for name, (kind, how) in counts.items() if kind in kinds}
