@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Query, Router
 
-from config.api import ApiInputError, PlainOut
+from config.api import MAX_PAGE, ApiInputError, PlainOut
 from matching.forms import PremisesFilterForm
 from matching.models import premises_url_maker
 from matching.selectors import premises_search
@@ -59,7 +59,7 @@ def list_premises(
     rent_max: float | None = None,
     interim_use: bool | None = None,
     sort: str | None = None,
-    page: int = 1,
+    page: int = Query(1, le=MAX_PAGE),
     page_size: int = 20,
 ):
     """Veröffentlichte und reservierte Flächen. `city` ohne `radius_km` beschränkt auf die Kommune;

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from config.api import ApiInputError
+from config.api import MAX_PAGE, ApiInputError
 from partners.forms import OfferFilterForm
 from partners.selectors import offers_search
 
@@ -56,7 +56,7 @@ def list_offers(
     city: str | None = None,
     tag: str | None = None,
     sort: str | None = None,
-    page: int = 1,
+    page: int = Query(1, le=MAX_PAGE),
     page_size: int = 20,
 ):
     """Freigegebene, gültige Angebote der Bündnispartner. `category`, `target_group`, `stage`, `cost`

@@ -16,6 +16,11 @@ api = NinjaAPI(
 )
 
 
+# The highest page a list API accepts: far beyond any real list, small enough that an offset never
+# overflows the database's integers (issue 21.16: page=922337203685477580 answered 500).
+MAX_PAGE = 10_000
+
+
 class PlainOut(BaseModel):
     """Base of an answer that the view builds as plain dicts and lists of exactly its fields.
 

@@ -9,12 +9,18 @@ PRODID = "-//Innenstädte mit Zukunft//Mitgliederbereich//DE"
 UID_DOMAIN = "innenstaedte-thueringen.de"
 
 
+def _one_line(text) -> str:
+    """Titles, places and calendar names on one line: some properties cannot carry line breaks
+    (an editor's newline in a meeting title answered 500)."""
+    return " ".join(str(text or "").split())
+
+
 def _calendar(name):
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", _one_line(name))
     calendar.add("x-wr-timezone", "Europe/Berlin")
     return calendar
 
@@ -22,12 +28,12 @@ def _calendar(name):
 def _event(uid, title, start, end, place="", description="", url=""):
     event = Event()
     event.add("uid", f"{uid}@{UID_DOMAIN}")
-    event.add("summary", title)
+    event.add("summary", _one_line(title))
     event.add("dtstamp", timezone.now().astimezone(datetime.UTC))
     event.add("dtstart", start.astimezone(datetime.UTC))
     event.add("dtend", (end or start + datetime.timedelta(hours=2)).astimezone(datetime.UTC))
     if place:
-        event.add("location", place)
+        event.add("location", _one_line(place))
     if description:
         event.add("description", description)
     if url:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest, QueryDict
 from ninja import Query, Router, Schema
 
-from config.api import ApiInputError
+from config.api import MAX_PAGE, ApiInputError
 from core.vocabularies import Level3, MeasureLevel, MeasureStrategy
 from toolbox import selectors
 
@@ -59,7 +59,7 @@ def list_measures(
     level: list[str] = Query(None),  # noqa: B008
     effort: list[str] = Query(None),  # noqa: B008
     cost: list[str] = Query(None),  # noqa: B008
-    page: int = 1,
+    page: int = Query(1, le=MAX_PAGE),
     page_size: int = 20,
 ):
     """Maßnahmen nach Kürzel sortiert; `strategy`, `level`, `effort`, `cost` mehrfach angebbar

@@ -25,3 +25,14 @@ def test_the_openapi_schema_lists_every_public_endpoint(client):
                  "/api/v1/stats/vacancy", "/api/v1/vacancy-reports"]:
         assert path in paths
     assert not any(path.startswith("/api/v1/intern") for path in paths)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/v1/premises", "/api/v1/offers", "/api/v1/measures"])
+def test_a_page_number_beyond_any_list_is_refused_in_german(client, url):
+    """Issue 21.16: such a page answered 500 (the offset overflowed the database's integers)."""
+    response = client.get(url, {"page": "922337203685477580"})
+
+    assert response.status_code == 422
+    assert {"field": "page", "reason": "Der Wert ist zu groß."}.items() <= response.json()["errors"][0].items()
+    assert client.get(url, {"page": "2"}).status_code == 200

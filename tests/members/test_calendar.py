@@ -71,3 +71,10 @@ def test_members_add_a_meeting_and_download_its_ics(client_for, member, other_me
     assert "AG-Klima-Treffen" in client.get(reverse("members:workspace", args=[ag_klima.slug])).content.decode()
     assert _summaries(client.get(reverse("members:meeting_ics", args=[meeting.pk]))) == ["AG-Klima-Treffen"]
     assert client_for(other_member).get(reverse("members:meeting_ics", args=[meeting.pk])).status_code == 404
+
+
+def test_a_meeting_whose_title_holds_line_breaks_still_downloads(client_for, member, ag_klima):
+    """Issue 21.17: a newline in the title answered 500."""
+    meeting = _meeting(ag_klima, "Sitzung AG Klima\nmit Gästen\r\naus Gotha")
+    response = client_for(member).get(reverse("members:meeting_ics", args=[meeting.pk]))
+    assert _summaries(response) == ["Sitzung AG Klima mit Gästen aus Gotha"]
