@@ -500,6 +500,9 @@ def office_member_active(request, user_id):
     person = get_object_or_404(User, pk=user_id, member_profile__isnull=False)
     if person == request.user:
         messages.error(request, "Sie können Ihr eigenes Konto nicht deaktivieren.")
+    elif person.is_superuser and not request.user.is_superuser:
+        # The office manages members, not the platform's administrators (issue 21.15).
+        messages.error(request, "Administratorkonten kann nur eine Administratorin oder ein Administrator ändern.")
     else:
         active = request.POST.get("active") == "1"
         services.set_active(person, active)

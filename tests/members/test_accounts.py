@@ -86,6 +86,17 @@ def test_office_deactivates_and_reactivates(client, client_for, office, member):
     assert client.post(LOGIN, {"username": member.username, "password": PASSWORD}).status_code == 302
 
 
+def test_the_office_cannot_deactivate_an_administrator(client_for, office, member):
+    """Issue 21.15: the office role could deactivate superuser accounts."""
+    member.is_superuser = True
+    member.save(update_fields=["is_superuser"])
+    response = client_for(office).post(reverse("members:office_member_active", args=[member.pk]), {"active": "0"},
+                                       follow=True)
+    member.refresh_from_db()
+    assert member.is_active
+    assert "Administratorkonten kann nur" in response.content.decode()
+
+
 def test_office_assigns_working_groups(client_for, office, member, ag_klima, ag_wulis):
     response = client_for(office).post(
         reverse("members:office_member_edit", args=[member.pk]),
