@@ -111,6 +111,8 @@ class DocumentForm(forms.Form):
         from django.conf import settings
 
         upload = self.cleaned_data["file"]
+        if not upload:
+            return upload  # optional where the form allows a post without a file
         extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         allowed = settings.WAGTAILDOCS_EXTENSIONS
         if extension not in allowed:

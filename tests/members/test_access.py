@@ -146,3 +146,14 @@ def test_posts_list_in_area_with_reply(client_for, member, area):
     assert response.status_code == 302
     assert "Gute Idee, ich bin dabei." in client.get(url).content.decode()
     assert Post.objects.get(pk=area["post_id"]).replies.count() == 1
+
+
+def test_a_new_post_without_title_is_shown_again_with_a_german_message(client_for, member, area):
+    """Issue 21.11: any validation error of the new-post form answered 500."""
+    client = client_for(member)
+    url = reverse("members:post_create", args=[area["slug"]])
+    response = client.post(url, {"title": "", "body": "Text ohne Titel"})
+    assert response.status_code == 200
+    assert "Dieses Feld muss ausgefüllt werden." in response.content.decode()
+    assert "Text ohne Titel" in response.content.decode()  # nothing typed is lost
+    assert not Post.objects.filter(body="Text ohne Titel").exists()
