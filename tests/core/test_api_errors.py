@@ -36,3 +36,22 @@ def test_a_page_number_beyond_any_list_is_refused_in_german(client, url):
     assert response.status_code == 422
     assert {"field": "page", "reason": "Der Wert ist zu groß."}.items() <= response.json()["errors"][0].items()
     assert client.get(url, {"page": "2"}).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("method, url, data", [
+    ("get", "/api/v1/measures", {"q": "Hitze\x00"}),
+    ("get", "/api/v1/stats/vacancy", {"city": "Erfurt\x00"}),
+    ("post_json", "/api/v1/vacancy-reports", '{"city": "Erfurt\\u0000", "street": "Anger", "house_number": "1"}'),
+    ("get", "/flaechen/", {"q": "Laden\x01"}),
+    ("post", "/suche/", {"q": "x\x00"}),
+])
+def test_control_characters_are_refused_in_german_everywhere(client, method, url, data):
+    """Issue 21.10: a NUL byte answered 500 on PostgreSQL."""
+    if method == "post_json":
+        response = client.post(url, data, content_type="application/json")
+    else:
+        response = getattr(client, method)(url, data)
+    assert response.status_code == 400
+    assert "Steuerzeichen" in response.content.decode()
+    assert client.get("/api/v1/measures", {"q": "Hitze"}).status_code == 200  # the same without them
