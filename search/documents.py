@@ -146,7 +146,7 @@ def public_offers() -> QuerySet:
     return partners_public_offers()
 
 
-def _public_url(obj, fallback: str = "") -> str:
+def public_url(obj, fallback: str = "") -> str:
     """The object's public page; ``fallback`` (its website) when it has none."""
     get_url = getattr(obj, "get_absolute_url", None)
     if get_url is not None:
@@ -193,7 +193,7 @@ class OfferDocument(SearchDocument):
             "external_id": obj.external_id or "",
             "title": obj.title,
             "description": obj.description,
-            "url": _public_url(obj, obj.url),
+            "url": public_url(obj, obj.url),
             "provider": obj.provider.name,
             "provider_id": obj.provider_id,
             "categories": list(obj.categories or []),
@@ -237,7 +237,7 @@ class PartnerDocument(SearchDocument):
             "id": obj.pk,
             "title": obj.name,
             "description": obj.description,
-            "url": _public_url(obj, obj.website),
+            "url": public_url(obj, obj.website),
             "slug": obj.slug,
             "partner_kind": obj.kind,
             "kind_label": obj.get_kind_display(),

@@ -1,10 +1,10 @@
 """What can go wrong between the site and the engine, in one place for every caller."""
 
-from opensearchpy.exceptions import ConnectionError as EngineConnectionError
-from opensearchpy.exceptions import OpenSearchException, TransportError
+from opensearchpy.exceptions import OpenSearchException
 
-# Everything the client raises when the engine is away, slow or refuses a request.
-ENGINE_ERRORS = (OpenSearchException, TransportError, EngineConnectionError, ConnectionError, TimeoutError, OSError)
+# Everything the client raises when the engine is away, slow or refuses a request (its transport
+# and connection errors are OpenSearchExceptions; sockets raise OSErrors).
+ENGINE_ERRORS = (OpenSearchException, OSError)
 
 
 class SearchUnavailable(Exception):

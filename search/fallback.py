@@ -9,7 +9,7 @@ from operator import and_, or_
 from django.db.models import Q
 from django.utils.html import strip_tags
 
-from search.documents import DOCUMENTS
+from search.documents import DOCUMENTS, public_url
 from search.query import Hit, words_of
 
 DEGRADED = ("Die Volltextsuche ist gerade eingeschränkt: die Treffer unten stammen aus einer einfachen "
@@ -29,10 +29,10 @@ def _source(kind: str, obj) -> dict:
         return {"title": obj.title, "url": obj.get_absolute_url(), "city": obj.city, "area_sqm": obj.area_sqm,
                 "status": obj.status, "description": obj.description}
     if kind == "offers":
-        return {"title": obj.title, "url": DOCUMENTS["offers"].prepare(obj)["url"], "provider": obj.provider.name,
+        return {"title": obj.title, "url": public_url(obj, obj.url), "provider": obj.provider.name,
                 "description": obj.description}
     if kind == "partners":
-        return {"title": obj.name, "url": DOCUMENTS["partners"].prepare(obj)["url"], "description": obj.description}
+        return {"title": obj.name, "url": public_url(obj, obj.website), "description": obj.description}
     return {"title": obj.title, "url": obj.url or "", "description": strip_tags(obj.search_description or "")}
 
 

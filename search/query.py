@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from opensearchpy.exceptions import NotFoundError, RequestError
+from opensearchpy.exceptions import NotFoundError
 
 from search.client import get_client
 from search.documents import DOCUMENTS, SearchDocument
@@ -239,32 +239,19 @@ def search_body(
     return body
 
 
-def search_kind(
-    kind: str,
-    *,
-    q: str = "",
-    filters: list[dict] | None = None,
-    aggs: dict | None = None,
-    sort: list | None = None,
-    offset: int = 0,
-    size: int = 10,
-    highlight: bool = True,
-    require_text: bool = True,
-    source=True,
-) -> tuple[int, list[Hit], dict]:
-    """One query against ``kind``'s alias. Raises SearchUnavailable when the engine is away."""
+def search_kind(kind: str, **request) -> tuple[int, list[Hit], dict]:
+    """One query against ``kind``'s alias (``request``: the arguments of ``search_body``).
+    Raises SearchUnavailable when the engine is away."""
     doc_cls = DOCUMENTS[kind]
-    body = search_body(kind, q=q, filters=filters, aggs=aggs, sort=sort, offset=offset, size=size,
-                       highlight=highlight, require_text=require_text, source=source)
+    body = search_body(kind, **request)
     if body is None:
         return 0, [], {}
+    sort = request.get("sort")
     try:
         response = get_client().search(index=doc_cls.alias(), body=body)
     except NotFoundError:
         return 0, [], {}  # index not built yet: nothing to find
-    except RequestError as error:
-        raise SearchUnavailable(str(error))
-    except ENGINE_ERRORS as error:
+    except ENGINE_ERRORS as error:  # also a refused request (RequestError)
         raise SearchUnavailable(str(error))
     hits = []
     for raw in response["hits"]["hits"]:

@@ -112,31 +112,24 @@ def site_search(
         return result
     allowed = _kinds_for(filters, near)
     facet_counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+
+    def from_engine(each, offset, size):
+        if each == "pages":
+            return search_pages(q, offset=offset, size=size)
+        count, hits, aggs = search_kind(
+            each, q=q, filters=_filter_clauses(each, filters, near, radius_km), aggs=_aggs(each),
+            offset=offset, size=size, sort=_sort(each, near),
+        )
+        for name, agg in aggs.items():
+            for bucket in agg.get("buckets", []):
+                key = str(bucket["key"])
+                facet_counts[name][key] = facet_counts[name].get(key, 0) + bucket["doc_count"]
+        return count, hits
+
     try:
-        for each in KINDS:
-            group = Group(kind=each, label=KINDS[each])
-            result.groups.append(group)
-            if each not in allowed:
-                continue
-            listed = kind is None or kind == each
-            size = (PAGE_SIZE if kind else GROUP_SIZE) if listed else 0
-            offset = (page - 1) * PAGE_SIZE if kind == each else 0
-            if each == "pages":
-                group.count, group.hits = search_pages(q, offset=offset, size=size)
-                continue
-            group.count, group.hits, aggs = search_kind(
-                each, q=q, filters=_filter_clauses(each, filters, near, radius_km), aggs=_aggs(each),
-                offset=offset, size=size, sort=_sort(each, near),
-            )
-            for name, agg in aggs.items():
-                for bucket in agg.get("buckets", []):
-                    key = str(bucket["key"])
-                    facet_counts[name][key] = facet_counts[name].get(key, 0) + bucket["doc_count"]
+        _fill_groups(result, allowed, from_engine)
     except SearchUnavailable:
-        return _site_search_on_database(result, allowed, kind, page, filters, near)
-    if kind:
-        listed = next(g for g in result.groups if g.kind == kind)
-        result.num_pages = max(1, min(MAX_PAGE, math.ceil(listed.count / PAGE_SIZE)))
+        return _site_search_on_database(result, allowed, filters, near)
     result.facets = {
         name: {
             "label": spec["label"],
@@ -152,15 +145,11 @@ def site_search(
     return result
 
 
-def _site_search_on_database(result: SiteSearch, allowed, kind, page, filters, near) -> SiteSearch:
-    """Substring matches from the database when the engine is away; facet and radius filters
-    need the engine, so with one of them set the page says the search is unavailable."""
-    from search.fallback import DEGRADED, search_kind_on_database
-
-    if near is not None or any(filters.values()):
-        result.groups, result.unavailable = [], SearchUnavailable.message
-        return result
-    result.groups, result.degraded = [], DEGRADED
+def _fill_groups(result: SiteSearch, allowed, fetch) -> None:
+    """One group per kind, in KINDS order: a few hits each, or with ``result.kind`` one page of it.
+    ``fetch(kind, offset, size)`` → (count, hits) from the engine or the database."""
+    kind, page = result.kind, result.page
+    result.groups = []
     for each in KINDS:
         group = Group(kind=each, label=KINDS[each])
         result.groups.append(group)
@@ -169,10 +158,23 @@ def _site_search_on_database(result: SiteSearch, allowed, kind, page, filters, n
         listed = kind is None or kind == each
         size = (PAGE_SIZE if kind else GROUP_SIZE) if listed else 0
         offset = (page - 1) * PAGE_SIZE if kind == each else 0
-        group.count, group.hits = search_kind_on_database(each, result.q, offset=offset, size=size)
+        group.count, group.hits = fetch(each, offset, size)
     if kind:
         listed = next(g for g in result.groups if g.kind == kind)
         result.num_pages = max(1, min(MAX_PAGE, math.ceil(listed.count / PAGE_SIZE)))
+
+
+def _site_search_on_database(result: SiteSearch, allowed, filters, near) -> SiteSearch:
+    """Substring matches from the database when the engine is away; facet and radius filters
+    need the engine, so with one of them set the page says the search is unavailable."""
+    from search.fallback import DEGRADED, search_kind_on_database
+
+    if near is not None or any(filters.values()):
+        result.groups, result.unavailable = [], SearchUnavailable.message
+        return result
+    result.degraded = DEGRADED
+    _fill_groups(result, allowed, lambda each, offset, size: search_kind_on_database(each, result.q, offset=offset,
+                                                                                     size=size))
     return result
 
 
