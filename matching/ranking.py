@@ -344,22 +344,18 @@ class TextRule(Rule):
     def applies(self, req):
         return bool(req.text.strip()) and bool(self.words(req))
 
-    def query(self, req, *, named: bool = False):
-        """Any word of the seeker's text, German-analysed as the site search does it (compounds,
-        umlaut spellings, typos, synonyms); ``named`` tags each word so the reason can say which matched."""
+    def scoring_query(self, req) -> dict:
+        """The rule's points as a query clause, each word evaluated once: the best of one constant
+        score per word (the rule earns its weight for any word), each word named so the hit says
+        which matched (the reason). No function repeats the text."""
         from search.documents import PremisesDocument
         from search.query import word_clause
 
-        clauses = []
-        for word in self.words(req):
-            clause = word_clause(PremisesDocument, word)
-            if named:
-                clause["bool"]["_name"] = f"text:{word}"
-            clauses.append(clause)
-        return {"bool": {"should": clauses, "minimum_should_match": 1}}
-
-    def functions(self, req):
-        return [{"filter": self.query(req), "weight": self.weight}]
+        return {"dis_max": {"queries": [
+            {"constant_score": {"filter": word_clause(PremisesDocument, word), "boost": self.weight,
+                                "_name": f"text:{word}"}}
+            for word in self.words(req)
+        ]}}
 
     def judge(self, req, doc):
         matched = doc.get("_text_matched") or []  # the words that matched (engine or reverse matching)
@@ -399,9 +395,9 @@ def _text_rule(rules: list[Rule]) -> TextRule | None:
 
 
 def _text_clauses(req: MatchRequest, rules: list[Rule]) -> list[dict]:
-    """The text rule's words as named queries: a hit says which matched; they do not filter."""
+    """The text rule's points, scored in the query (see ``TextRule.scoring_query``); they do not filter."""
     text_rule = _text_rule(rules)
-    return text_rule.query(req, named=True)["bool"]["should"] if text_rule else []
+    return [text_rule.scoring_query(req)] if text_rule else []
 
 
 def premises_query(req: MatchRequest, *, size: int, only_ids: list[int] | None = None) -> dict:
@@ -426,7 +422,7 @@ def premises_query(req: MatchRequest, *, size: int, only_ids: list[int] | None =
             "query": query,
             "functions": functions,
             "score_mode": "sum",
-            "boost_mode": "replace",
+            "boost_mode": "sum",  # the text rule's points come from the query, the others' from functions
         }},
         "sort": [{"_score": "desc"}, {"id": "asc"}],
         "_source": SOURCE_FIELDS,

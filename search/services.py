@@ -10,6 +10,7 @@ outage the index equals the database.
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -32,8 +33,11 @@ CHUNK_SIZE = 500
 # Bulk requests through opensearchpy.helpers, cut by count and by size.
 BULK_MAX_ACTIONS = 1000
 BULK_MAX_BYTES = 5 * 1024 * 1024
-REBUILD_CHUNK_SIZE = 10_000  # per parallel_bulk pool: five full requests for its two threads
-REBUILD_THREADS = 2  # the rebuild's parallel bulk requests: one per core of a small server
+# A sync of more ids than this (an import, a rebuild) is pipelined: the database read and the
+# documents of one chunk are prepared while the engine indexes the previous one.
+LARGE_SYNC = 10_000
+PIPELINE_CHUNK = 10_000  # per parallel_bulk pool: five full requests for its two threads
+REBUILD_THREADS = 2  # parallel bulk requests of a large sync: one per core of a small server
 PAGES = "pages"
 
 
@@ -86,9 +90,30 @@ def _send(actions, *, refresh: str | bool, parallel: bool = False, taken: dict[s
         raise SyncError("; ".join(problems[:5]))
 
 
+def _send_pipelined(doc_cls, ids: list[str], targets: list[str], result: SyncResult, taken: dict[str, int],
+                    progress=None) -> None:
+    """A large sync: while one thread sends a chunk (two parallel bulk requests at a time), this
+    thread reads and prepares the next, so the application's and the engine's work overlap. Only
+    this thread touches the database connection."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk") as sender:
+        sending, sent = None, 0
+        for start in range(0, len(ids), PIPELINE_CHUNK):
+            chunk = ids[start:start + PIPELINE_CHUNK]
+            actions = list(_actions(doc_cls, chunk, targets, result))
+            if sending is not None:
+                sending.result()
+                if progress:
+                    progress(sent)
+            sending, sent = sender.submit(_send, actions, refresh=False, parallel=True, taken=taken), len(chunk)
+        if sending is not None:
+            sending.result()
+            if progress:
+                progress(sent)
+
+
 def sync(
     kind: str, ids, *, indices: list[str] | None = None, queue_on_failure: bool = True, wait: bool = False,
-    parallel: bool = False,
+    progress=None,
 ) -> SyncResult:
     """Make the index agree with the database for these objects of ``kind``.
 
@@ -98,6 +123,7 @@ def sync(
     waits to see it, e.g. an editor's save); otherwise the index's refresh interval makes it
     searchable within a second. If the engine is unreachable, the ids are queued (unless
     ``queue_on_failure`` is False, then the error is raised) and ``replay_pending`` sends them later.
+    ``progress``: called with the number of ids done after each chunk of a large sync.
     """
     ids = sorted({str(pk) for pk in ids if pk is not None})
     result = SyncResult()
@@ -108,16 +134,18 @@ def sync(
     try:
         doc_cls = DOCUMENTS[kind]
         targets = indices or write_targets(doc_cls)
-        actions = _actions(doc_cls, ids, targets, result)
-        if parallel:
-            actions = list(actions)  # read here: the bulk threads must not touch the database connection
-        # One bulk request may wait for the next refresh; a sync of several requests (an import)
+        if len(ids) > LARGE_SYNC:
+            _send_pipelined(doc_cls, ids, targets, result, taken, progress)
+            if wait:
+                get_write_client().indices.refresh(index=",".join(targets))
+            return result
+        # One bulk request may wait for the next refresh; a sync of several requests
         # refreshes once at the end instead of waiting once per request. During a rebuild the new
         # version has refreshes switched off: waiting for one would hold the save until the
         # rebuild ends, so such a write refreshes at once.
         single = len(ids) * len(targets) <= BULK_MAX_ACTIONS and len(targets) == 1
         refresh = settings.SEARCH_REFRESH_ON_SAVE if (wait and single) else False
-        _send(actions, refresh=refresh, parallel=parallel, taken=taken)
+        _send(_actions(doc_cls, ids, targets, result), refresh=refresh, taken=taken)
         if wait and not single:
             get_write_client().indices.refresh(index=",".join(targets))
         return result
@@ -210,15 +238,15 @@ def replay_pending(*, chunk_size: int = CHUNK_SIZE) -> ReplayResult:
     return result
 
 
-def rebuild(kind: str, *, progress: bool = True, chunk_size: int = REBUILD_CHUNK_SIZE) -> tuple[str, int]:
+def rebuild(kind: str, *, progress: bool = True) -> tuple[str, int]:
     """Fill a new version of ``kind``'s index from the database, then swap the alias to it.
 
     The alias keeps serving the old version until the swap, so searches never see an empty or
     half index; live changes during the rebuild are written to both versions, and each chunk
     reads the database just before it is sent (an object deleted meanwhile is deleted, not
-    revived). The new version is filled without refreshes or replicas by parallel bulk requests,
-    gets its served settings back before the swap, and is dropped if the rebuild fails. Returns
-    the new index name and the number of documents.
+    revived). The new version is filled without refreshes or replicas by the pipelined bulk of a
+    large sync, gets its served settings back before the swap, and is dropped if the rebuild
+    fails. Returns the new index name and the number of documents.
     """
     from tqdm import tqdm
 
@@ -227,10 +255,9 @@ def rebuild(kind: str, *, progress: bool = True, chunk_size: int = REBUILD_CHUNK
     try:
         ids = list(doc_cls.indexable().order_by("pk").values_list("pk", flat=True))
         with tqdm(total=len(ids), desc=f"Suchindex {kind}", unit="Dok.", disable=not progress) as bar:
-            for start in range(0, len(ids), chunk_size):
-                chunk = ids[start:start + chunk_size]
-                sync(kind, chunk, indices=[new_index], queue_on_failure=False, parallel=True)
-                bar.update(len(chunk))
+            done = sync(kind, ids, indices=[new_index], queue_on_failure=False, progress=bar.update)
+            if len(ids) <= LARGE_SYNC:
+                bar.update(done.indexed + done.deleted)
         finish_version(new_index)
     except BaseException:
         drop_version(new_index)  # never served; live writes must not keep going to it

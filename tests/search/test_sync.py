@@ -146,19 +146,21 @@ def test_rebuild_serves_the_old_index_until_the_swap(db, committed, monkeypatch)
     call_command("search_index", rebuild=True, no_pages=True, verbosity=0)
     expected = {p.pk for p in listings}
     seen_during = []
-    real_sync = services.sync
+    real_actions = services._actions
 
-    def observing_sync(kind, ids, **kwargs):
-        # Before each bulk chunk of the rebuild, a visitor's query still sees every listing.
-        if kwargs.get("indices"):
+    def observing_actions(doc_cls, ids, targets, result):
+        # Before each chunk of the rebuild is read, a visitor's query still sees every listing.
+        if len(targets) == 1:  # the new version only: the rebuild (a live write goes to both)
             seen_during.append(set(matching_ids("premises", "Ladenfläche")))
             if len(seen_during) == 2:
                 with committed():  # a change made while the rebuild runs reaches the new index too
                     listings.append(PremisesFactory(title="Ladenfläche neu"))
-        return real_sync(kind, ids, **kwargs)
+        yield from real_actions(doc_cls, ids, targets, result)
 
-    monkeypatch.setattr(services, "sync", observing_sync)
-    services.rebuild("premises", progress=False, chunk_size=2)
+    monkeypatch.setattr(services, "_actions", observing_actions)
+    monkeypatch.setattr(services, "LARGE_SYNC", 2)  # six listings: a large, pipelined sync of three chunks
+    monkeypatch.setattr(services, "PIPELINE_CHUNK", 2)
+    services.rebuild("premises", progress=False)
     assert len(seen_during) == 3
     assert all(seen >= expected for seen in seen_during)
     assert set(matching_ids("premises", "Ladenfläche")) == {p.pk for p in listings}
