@@ -8,12 +8,22 @@ version that exists (``write_targets``), so a change made during a rebuild reach
 
 from __future__ import annotations
 
+import logging
 import time
+from contextlib import contextmanager
 
 from opensearchpy.exceptions import NotFoundError
 
 from search.analysis import index_settings
 from search.client import get_write_client as get_client
+from search.errors import ENGINE_ERRORS
+
+logger = logging.getLogger(__name__)
+
+# A large live write (an import of thousands of rows) refreshes after each chunk it sends instead
+# of every second: a refresh per second during a bulk is a new segment per second to merge, about a
+# third of the engine's work. Should the restore fail, the index still refreshes at this interval.
+LARGE_WRITE_REFRESH_INTERVAL = "30s"
 
 
 def version_pattern(doc_cls) -> str:
@@ -41,6 +51,27 @@ def finish_version(name: str) -> None:
     client.indices.refresh(index=name)
     # A single node stays yellow with replicas: wait at most 10 s.
     client.cluster.health(index=name, params={"wait_for_status": "green", "timeout": "10s"}, request_timeout=15)
+
+
+@contextmanager
+def large_write(names: list[str]):
+    """Slower periodic refreshes on these indices while a large write runs, their own interval
+    back afterwards (a rebuild's version, which does not refresh at all, is left alone)."""
+    client = get_client()
+    found = client.indices.get_settings(index=",".join(names), name="index.refresh_interval")
+    own = {name: (info["settings"].get("index") or {}).get("refresh_interval", "1s") for name, info in found.items()}
+    slowed = [name for name, interval in own.items() if interval != "-1"]
+    if slowed:
+        client.indices.put_settings(index=",".join(slowed), body={"refresh_interval": LARGE_WRITE_REFRESH_INTERVAL})
+    try:
+        yield
+    finally:
+        for name in slowed:
+            try:
+                client.indices.put_settings(index=name, body={"refresh_interval": own[name]})
+            except ENGINE_ERRORS as error:
+                logger.warning("Refresh interval of %s not restored (%s): it stays %s", name, error,
+                               LARGE_WRITE_REFRESH_INTERVAL)
 
 
 def drop_version(name: str) -> None:

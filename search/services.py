@@ -21,7 +21,15 @@ from opensearchpy import helpers
 from search.client import get_write_client
 from search.documents import DOCUMENTS
 from search.errors import ENGINE_ERRORS
-from search.indexes import create_version, drop_version, finish_version, refresh, swap_alias, write_targets
+from search.indexes import (
+    create_version,
+    drop_version,
+    finish_version,
+    large_write,
+    refresh,
+    swap_alias,
+    write_targets,
+)
 from search.models import PendingChange
 
 logger = logging.getLogger(__name__)
@@ -56,7 +64,7 @@ def _actions(doc_cls, ids: list[str], targets: list[str], result: SyncResult):
     """Bulk actions for ``ids``, read from the database chunk by chunk just before they are sent."""
     for start in range(0, len(ids), CHUNK_SIZE):
         chunk = ids[start:start + CHUNK_SIZE]
-        objects = {str(obj.pk): obj for obj in doc_cls.indexable().filter(pk__in=chunk)}
+        objects = doc_cls.objects_for(chunk)
         for pk in chunk:
             obj = objects.get(pk)
             source = doc_cls.prepare(obj) if obj is not None else None
@@ -91,10 +99,18 @@ def _send(actions, *, refresh: str | bool, parallel: bool = False, taken: dict[s
 
 
 def _send_pipelined(doc_cls, ids: list[str], targets: list[str], result: SyncResult, taken: dict[str, int],
-                    progress=None) -> None:
+                    progress=None, *, live: bool) -> None:
     """A large sync: while one thread sends a chunk (two parallel bulk requests at a time), this
     thread reads and prepares the next, so the application's and the engine's work overlap. Only
-    this thread touches the database connection."""
+    this thread touches the database connection. ``live``: the targets serve visitors; they
+    refresh after each chunk (an editor's save waiting for a refresh meanwhile waits one chunk)."""
+    client = get_write_client()
+
+    def send(actions):
+        _send(actions, refresh=False, parallel=True, taken=taken)
+        if live:
+            client.indices.refresh(index=",".join(targets))
+
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-bulk") as sender:
         sending, sent = None, 0
         for start in range(0, len(ids), PIPELINE_CHUNK):
@@ -104,7 +120,7 @@ def _send_pipelined(doc_cls, ids: list[str], targets: list[str], result: SyncRes
                 sending.result()
                 if progress:
                     progress(sent)
-            sending, sent = sender.submit(_send, actions, refresh=False, parallel=True, taken=taken), len(chunk)
+            sending, sent = sender.submit(send, actions), len(chunk)
         if sending is not None:
             sending.result()
             if progress:
@@ -135,9 +151,11 @@ def sync(
         doc_cls = DOCUMENTS[kind]
         targets = indices or write_targets(doc_cls)
         if len(ids) > LARGE_SYNC:
-            _send_pipelined(doc_cls, ids, targets, result, taken, progress)
-            if wait:
-                get_write_client().indices.refresh(index=",".join(targets))
+            if indices:  # a rebuild's new version: no refreshes until it is finished
+                _send_pipelined(doc_cls, ids, targets, result, taken, progress, live=False)
+            else:
+                with large_write(targets):
+                    _send_pipelined(doc_cls, ids, targets, result, taken, progress, live=True)
             return result
         # One bulk request may wait for the next refresh; a sync of several requests
         # refreshes once at the end instead of waiting once per request. During a rebuild the new

@@ -167,6 +167,28 @@ def test_rebuild_serves_the_old_index_until_the_swap(db, committed, monkeypatch)
     assert matching_ids("premises", NONSENSE) == []
 
 
+def test_a_large_import_is_searchable_when_it_ends_and_the_index_refreshes_as_before(
+    db, committed, monkeypatch, tmp_path
+):
+    from tests.matching.test_import import HEADER
+
+    monkeypatch.setattr(services, "LARGE_SYNC", 2)  # five rows: a large import, sent in three chunks
+    monkeypatch.setattr(services, "PIPELINE_CHUNK", 2)
+    rows = "".join(
+        f"L-{n},Ladenfläche Marktstraße {n},Hell.,Marktstraße {n},99084,Erfurt,50.978,11.029,retail,80,700,,,false,\n"
+        for n in range(5)
+    )
+    path = tmp_path / "gross.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    with committed():
+        call_command("import_premises", str(path), verbosity=0)
+    assert set(matching_ids("premises", "Ladenfläche")) == {p.pk for p in Premises.objects.all()}
+    assert len(indexed()) == 5
+    assert matching_ids("premises", NONSENSE) == []
+    settings = get_client().indices.get_settings(index=PremisesDocument.alias(), name="index.refresh_interval")
+    assert [info["settings"]["index"]["refresh_interval"] for info in settings.values()] == ["1s"]
+
+
 def test_pages_saved_during_an_outage_are_found_after_replay(client, home_page, committed, settings):
     from django.core.management import call_command as run
 
