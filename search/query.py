@@ -1,10 +1,12 @@
 """Reads from the search index: the German full-text query, highlights, the search of one kind.
 
-German is the engine's job (search/analysis.py). Per query word, ``word_clause`` asks for:
+German is the engine's job (search/analysis.py). Per query word, ``word_clause`` asks in two
+clauses (three for a compound) for:
 - the word in the German text fields (stems, umlaut spellings and synonyms by the search analyzer),
-  and the word itself once more without synonyms, so what was typed ranks above its synonyms;
-- the word in the name fields (towns, streets, providers), and their beginnings for longer words;
-- the word with typos (``fuzziness``) in the short fields, words of four letters and more;
+  in the name fields (towns, streets, providers) and, for longer words, their beginnings: one
+  ``multi_match``, every field with its own analyzer;
+- the word as typed in the short fields (``.folded``: no stems, no synonyms, so what was typed
+  ranks above its synonyms), with typos (``fuzziness``) from four letters on;
 - for a compound (split by the engine's own decompounder, ``_analyze``): all of its parts
   ("Gewerbefläche" finds "Fläche für Gewerbe").
 Every word must match. ``SearchUnavailable`` means the engine could not answer; callers fall back
@@ -119,16 +121,21 @@ def _compound_parts(alias: str, word: str) -> tuple[str, ...]:
 
 
 def word_clause(target, word: str) -> dict:
-    """One query word, in any of the ways a field is analysed (see the module docstring)."""
+    """One query word in two clauses (three for a compound), see the module docstring: the word
+    in every field as that field analyses it, and the word as typed, typo-tolerant."""
     fields = target if isinstance(target, Fields) else Fields.of(target)
-    should = [_match(word, _targets(fields.text)), _match(word, _targets(fields.text), analyzer="imz_german_plain")]
-    if fields.names:
-        should.append(_match(word, _targets(fields.names)))
-        if len(word) >= MIN_PREFIX_CHARS:
-            should.append(_match(word, _targets([(n.removesuffix(".text"), b) for n, b in fields.names], ".prefix", 0.5)))
-    if fields.typos and len(word) >= MIN_FUZZY_CHARS:
-        should.append(_match(word, _targets(fields.typos, ".folded", 0.3), fuzziness=FUZZINESS, prefix_length=1,
-                             max_expansions=20))
+    # 1. German text fields (stems, umlauts, synonyms), names and, for longer words, name beginnings:
+    # one multi_match, each field searched with its own search analyzer.
+    analysed = _targets(fields.text) + _targets(fields.names)
+    if fields.names and len(word) >= MIN_PREFIX_CHARS:
+        analysed += _targets([(n.removesuffix(".text"), b) for n, b in fields.names], ".prefix", 0.5)
+    should = [_match(word, analysed)]
+    # 2. The word as typed (no stemming, no synonyms) in the short fields: it ranks what was typed
+    # above its synonyms, and from four letters on forgives typos.
+    if fields.typos:
+        typed = {"fuzziness": FUZZINESS, "prefix_length": 1, "max_expansions": 20} if len(word) >= MIN_FUZZY_CHARS else {}
+        should.append(_match(word, _targets(fields.typos, ".folded", 0.3), **typed))
+    # 3. A compound split by the engine's decompounder: all of its parts.
     if len(word) >= MIN_COMPOUND_CHARS and fields.alias:
         parts = _compound_parts(fields.alias, word.casefold())
         if parts:
