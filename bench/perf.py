@@ -45,6 +45,7 @@ import argparse
 import http.client
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -158,6 +159,7 @@ class Client:
             self.conn.request(method, path, body=body, headers=headers)
             response = self.conn.getresponse()
             data = response.read()
+        self.last_headers = response.headers
         return response.status, data, (time.perf_counter() - started) * 1000
 
 
@@ -281,6 +283,7 @@ def base_env(tmp, db_file, engine, prefix):
     env.update({
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "0",
+        "SERVER_TIMING": "1",  # each answer says how long it waited for the engine (search/timing.py)
         "SECRET_KEY": "bench-only",
         "DATABASE_URL": f"sqlite:///{db_file}",
         "ELASTICSEARCH_URL": engine.url,
@@ -360,19 +363,33 @@ def warm_up(site, profiles, kinds):
     return clients[0]
 
 
+SERVER_TIMING = re.compile(r"search;dur=([\d.]+)")
+
+
 def latency_phase(site, client, profiles, runs, kinds=KINDS):
-    """Sequential requests from one client, after the warm-up."""
+    """Sequential requests from one client, after the warm-up. Each answer's Server-Timing header
+    (search/timing.py) says how long that request waited for the engine."""
     requests = site_requests(profiles, kinds)
     timings = {name: [] for name in kinds}
+    waited = {name: [] for name in kinds}
     failures = {name: 0 for name in timings}
     for i in range(runs):
         for name, method, path, body in requests(i):
             status, _, ms = client.request(method, path, body)
             if status == 200:
                 timings[name].append(ms)
+                found = SERVER_TIMING.search(client.last_headers.get("Server-Timing") or "")
+                if found:
+                    waited[name].append(float(found[1]))
             else:  # e.g. 503 when the engine exceeded the client's timeout: counted, not timed
                 failures[name] += 1
     figures = {name: dict(summary(values), failed=failures[name]) for name, values in timings.items()}
+    for name, values in waited.items():
+        if values and any(values):
+            engine = summary(values)
+            total = figures[name]["median_ms"]
+            engine["app_share"] = round((total - engine["median_ms"]) / engine["median_ms"], 2)
+            figures[name]["engine_in_request"] = engine
     figures["rss_mb"] = site.rss()
     return figures
 
@@ -556,6 +573,9 @@ def print_table(results):
     def pair(section, kind):
         return lambda r: f"{r[section][kind]['median_ms']}/{r[section][kind]['p95_ms']}"
 
+    def in_request(kind):
+        return lambda r: "{median_ms}/{p95_ms}".format(**r["http"][kind]["engine_in_request"])
+
     load = lambda r: r["rebuild_under_load"]  # noqa: E731
     rows = [
         ("rebuild under search load (s)", lambda r: load(r)["rebuild_s"]),
@@ -564,12 +584,18 @@ def print_table(results):
         ("GET premises median/p95 (ms)", pair("http", "premises")),
         ("  engine median/p95 (ms)", pair("engine", "premises")),
         ("  app share (x engine)", lambda r: r["engine"]["premises"]["app_share"]),
+        ("  engine in the same requests (ms)", in_request("premises")),
+        ("  app share, same requests", lambda r: r["http"]["premises"]["engine_in_request"]["app_share"]),
         ("POST matches median/p95 (ms)", pair("http", "matches")),
         ("  engine median/p95 (ms)", pair("engine", "matches")),
         ("  app share (x engine)", lambda r: r["engine"]["matches"]["app_share"]),
+        ("  engine in the same requests (ms)", in_request("matches")),
+        ("  app share, same requests", lambda r: r["http"]["matches"]["engine_in_request"]["app_share"]),
         ("autocomplete median/p95 (ms)", pair("http", "autocomplete")),
         ("  engine median/p95 (ms)", pair("engine", "autocomplete")),
         ("  app share (x engine)", lambda r: r["engine"]["autocomplete"]["app_share"]),
+        ("  engine in the same requests (ms)", in_request("autocomplete")),
+        ("  app share, same requests", lambda r: r["http"]["autocomplete"]["engine_in_request"]["app_share"]),
         ("home median/p95 (ms)", pair("http", "home")),
         ("RSS master/workers (MB)", lambda r: f"{r['http']['rss_mb']['master']}/{r['http']['rss_mb']['workers']}"),
         ("engine heap used/max (MB)", lambda r: f"{r['engine_memory']['heap_used_mb']}/{r['engine_memory']['heap_max_mb']}"),

@@ -12,13 +12,15 @@ from functools import lru_cache
 from django.conf import settings
 from opensearchpy import OpenSearch
 
+from search.timing import TimedConnection
+
 
 @lru_cache(maxsize=8)
 def _client_for(url: str, timeout: float, retries: int) -> OpenSearch:
     hosts = [part.strip() for part in (url or "http://127.0.0.1:9200").split(",") if part.strip()]
     # pool_maxsize: a threaded web worker (gunicorn.conf.py) sends several requests at once.
     return OpenSearch(hosts=hosts, timeout=timeout, max_retries=retries, retry_on_timeout=False, http_compress=False,
-                      pool_maxsize=8)
+                      pool_maxsize=8, connection_class=TimedConnection)
 
 
 def engine_configured() -> bool:

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "search.timing.ServerTimingMiddleware",  # first: its app time covers the other middleware
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RequestMemoMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -214,6 +215,8 @@ SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "1"))  # a copy of each 
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "1.5"))  # seconds a visitor waits, then the fallback
 # A save someone waits to see: "wait_for" the next periodic refresh (no extra segment per save).
 SEARCH_REFRESH_ON_SAVE = os.environ.get("SEARCH_REFRESH_ON_SAVE", "wait_for")
+# The Server-Timing header (search engine and application time of each response; search/timing.py).
+SERVER_TIMING = env_bool("SERVER_TIMING", False)
 SEARCH_WRITE_TIMEOUT = float(os.environ.get("SEARCH_WRITE_TIMEOUT", "120"))  # bulk requests of a rebuild
 # Where the site may copy the synonym file for the engine's nodes (search/synonyms.py); os.pathsep-separated.
 SEARCH_SYNONYMS_DIRS = os.environ.get("SEARCH_SYNONYMS_DIRS", "")

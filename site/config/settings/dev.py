@@ -8,6 +8,7 @@ from .base import env_bool
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-innenstaedte-mit-zukunft"  # noqa: F405
 DEMO_LOGINS_ENABLED = env_bool("DEMO_LOGINS_ENABLED", True)
+SERVER_TIMING = env_bool("SERVER_TIMING", True)
 
 # A search engine of its own when no ELASTICSEARCH_URL is given and Java is there
 # (EMBEDDED_SEARCH=0 turns it off; without either, search uses the database fallbacks).
