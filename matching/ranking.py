@@ -15,8 +15,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
 
 from core.vocabularies import Feature, SupportCategory, UseType, labels
+
+if TYPE_CHECKING:
+    from search.query import Fields
 
 # Points each rule can earn; a listing's score is the share of the points it could earn for
 # what the seeker asked for, 0–100.
@@ -344,15 +349,27 @@ class TextRule(Rule):
     def applies(self, req):
         return bool(req.text.strip()) and bool(self.words(req))
 
+    @staticmethod
+    @cache
+    def searched() -> Fields:
+        """The listing's own texts (title, labels, description) in German, typos forgiven in the
+        title: names of towns and streets are the distance rule's business, and typo tolerance
+        over every short field was most of a match's engine time."""
+        from search.documents import PremisesDocument
+        from search.query import Fields
+
+        every = Fields.of(PremisesDocument)
+        return Fields(text=tuple((name, boost) for name, boost in every.text if name in TextRule.fields),
+                      typos=tuple((name, boost) for name, boost in every.typos if name == "title"), alias=every.alias)
+
     def scoring_query(self, req) -> dict:
         """The rule's points as a query clause, each word evaluated once: the best of one constant
         score per word (the rule earns its weight for any word), each word named so the hit says
         which matched (the reason). No function repeats the text."""
-        from search.documents import PremisesDocument
         from search.query import word_clause
 
         return {"dis_max": {"queries": [
-            {"constant_score": {"filter": word_clause(PremisesDocument, word), "boost": self.weight,
+            {"constant_score": {"filter": word_clause(self.searched(), word), "boost": self.weight,
                                 "_name": f"text:{word}"}}
             for word in self.words(req)
         ]}}

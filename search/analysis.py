@@ -93,14 +93,19 @@ def index_settings(*, building: bool = False) -> dict:
     }
 
 
-def _folded() -> Text:
-    # Prefixes indexed (2–10 letters), so autocomplete is a term lookup rather than a scan.
-    return Text(analyzer="imz_folded", index_prefixes={"min_chars": 2, "max_chars": 10})
+def _folded(*, prefixes: bool = False) -> Text:
+    # Titles index their prefixes (2–10 letters), so autocomplete is a term lookup rather than a scan.
+    if prefixes:
+        return Text(analyzer="imz_folded", index_prefixes={"min_chars": 2, "max_chars": 10})
+    return Text(analyzer="imz_folded")
 
 
-def german_text(**kwargs) -> Text:
-    """A text searched in German (parts, stems, synonyms) and, through ``.folded``, with typos."""
-    return Text(analyzer="imz_german", search_analyzer="imz_german_search", fields={"folded": _folded()}, **kwargs)
+def german_text(*, typos: bool = True, prefixes: bool = False, **kwargs) -> Text:
+    """A text searched in German (parts, stems, synonyms) and, through ``.folded``, as typed and
+    with typos (``typos``: only the short fields a document lists in ``typo_fields``; a long text
+    has no ``.folded``). ``prefixes``: the title, which autocomplete completes."""
+    fields = {"folded": _folded(prefixes=prefixes)} if typos else {}
+    return Text(analyzer="imz_german", search_analyzer="imz_german_search", fields=fields, **kwargs)
 
 
 def name_text(**kwargs) -> Text:

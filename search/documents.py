@@ -43,8 +43,8 @@ class SearchDocument(Document):
     highlight_fields: tuple[str, ...] = ("description",)
 
     id = Integer()
-    title = german_text()
-    description = german_text()
+    title = german_text(prefixes=True)
+    description = german_text(typos=False)
     url = Keyword(index=False)
 
     @classmethod
@@ -187,7 +187,7 @@ class OfferDocument(SearchDocument):
     categories = Keyword(multi=True)
     category_labels = german_text(multi=True)
     target_groups = Keyword(multi=True)
-    target_group_labels = german_text(multi=True)
+    target_group_labels = german_text(multi=True, typos=False)
     tags = german_text(multi=True)
     stages = Keyword(multi=True)
     statewide = Boolean()
@@ -272,7 +272,7 @@ class PageDocument(SearchDocument):
     typo_fields = {"title": 3.0}
     highlight_fields = ("description", "body")
 
-    body = german_text()
+    body = german_text(typos=False)
 
     @classmethod
     def indexable(cls):

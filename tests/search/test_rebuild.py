@@ -1,9 +1,10 @@
 """search_index --rebuild: versioned index behind the alias, public premises only."""
 
+import pytest
 from django.core.management import call_command
 
 from search.client import get_client
-from search.documents import PremisesDocument
+from search.documents import DOCUMENTS, PremisesDocument
 from search.indexes import versions
 from tests.matching.factories import PremisesFactory
 
@@ -35,3 +36,13 @@ def test_second_rebuild_swaps_and_drops_old_version(db):
     second = versions(PremisesDocument)
     assert len(second) == 1 and not first & set(second)
     assert all(second.values())
+
+
+@pytest.mark.parametrize("kind", sorted(DOCUMENTS))
+def test_every_field_searched_for_typos_has_its_folded_copy(kind):
+    # A typo field without ``.folded`` would be searched for typos nowhere, silently.
+    doc_cls = DOCUMENTS[kind]
+    properties = doc_cls.mapping()["properties"]
+    for name in doc_cls.typo_fields:
+        assert "folded" in properties[name].get("fields", {}), f"{kind}.{name}"
+    assert "index_prefixes" in properties["title"]["fields"]["folded"]  # autocomplete completes titles
