@@ -19,7 +19,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -345,15 +345,38 @@ COMPARED_FIELDS = [
 UPDATED_FIELDS = [*COMPARED_FIELDS[1:], "confirmed_at", "updated_at"]
 
 
+# Fields whose checked values go to the database as they are (text, numbers, flags, ids).
+_PLAIN_FIELDS = (models.CharField, models.TextField, models.FloatField, models.BooleanField, models.ForeignKey)
+
+
+def _db_value(field) -> Callable:
+    """``field.get_db_prep_save`` for many rows, cheaper: the cleaner's plain values pass as they
+    are, and a hashable value (every row's timestamps are the same ``now``, areas repeat) is
+    prepared once. At 100,000 rows the per-cell calls were a fifth of the import."""
+    if isinstance(field, _PLAIN_FIELDS):
+        return lambda value: value
+    prepared: dict = {}
+
+    def prepare(value):
+        try:
+            return prepared[value]
+        except KeyError:
+            prepared[value] = result = field.get_db_prep_save(value, connection)
+            return result
+        except TypeError:  # a list (JSON): not hashable
+            return field.get_db_prep_save(value, connection)
+
+    return prepare
+
+
 def _update_rows(batch: list[Premises]) -> None:
     """One parametrised UPDATE per row via executemany: bulk_update's CASE expressions cost
     minutes at 100,000 rows, this costs seconds on SQLite and PostgreSQL alike."""
     fields = [Premises._meta.get_field(name) for name in UPDATED_FIELDS]
     table = connection.ops.quote_name(Premises._meta.db_table)
     assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
-    params = [
-        [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields] + [obj.pk] for obj in batch
-    ]
+    prepare = [_db_value(f) for f in fields]
+    params = [[p(getattr(obj, f.attname)) for f, p in zip(fields, prepare, strict=True)] + [obj.pk] for obj in batch]
     with connection.cursor() as cursor:
         cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", params)
 
@@ -367,9 +390,8 @@ def _insert_rows(batch: list[dict]) -> None:
     table = connection.ops.quote_name(Premises._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
-    params = [
-        [f.get_db_prep_save(row.get(f.attname, defaults[f.attname]), connection) for f in fields] for row in batch
-    ]
+    prepare = [(f.attname, _db_value(f)) for f in fields]
+    params = [[p(row.get(name, defaults[name])) for name, p in prepare] for row in batch]
     with connection.cursor() as cursor:
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", params)
 
