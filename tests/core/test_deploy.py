@@ -120,3 +120,52 @@ def test_the_app_server_keeps_a_client_connection_open(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+def _production_env(tmp_path, **env):
+    return dict(SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="innenstaedte.example.org",
+                DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}", **env)
+
+
+def test_the_file_cache_folder_is_created_for_the_web_user_alone(tmp_path):
+    folder = tmp_path / "cache"
+    result = run_check(tmp_path, **_production_env(tmp_path, CACHE_DIR=str(folder)))
+    assert result.returncode == 0, result.stderr
+    assert folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_cache_folder_others_can_write_to_is_refused_at_start(tmp_path):
+    # A local user who created the folder first (world-writable, as under /tmp) could plant pickles.
+    folder = tmp_path / "planted"
+    folder.mkdir()
+    folder.chmod(0o777)
+    result = run_check(tmp_path, **_production_env(tmp_path, CACHE_DIR=str(folder)))
+    assert result.returncode != 0
+    assert "ist für andere Benutzer beschreibbar" in result.stderr
+
+
+def test_a_cache_folder_of_another_user_is_refused_at_start(tmp_path):
+    if os.geteuid() != 0:
+        import pytest
+
+        pytest.skip("nur als root lässt sich ein Ordner einem anderen Benutzer geben")
+    folder = tmp_path / "foreign"
+    folder.mkdir(mode=0o700)
+    os.chown(folder, 65534, 65534)  # nobody
+    result = run_check(tmp_path, **_production_env(tmp_path, CACHE_DIR=str(folder)))
+    assert result.returncode != 0
+    assert "gehört einem anderen Benutzer" in result.stderr
+
+
+def test_the_default_cache_folder_is_not_under_the_shared_temp_directory():
+    import tempfile
+
+    base = subprocess.run(
+        [sys.executable, "-c", "import config.settings.base as s; print(s.CACHES['default']['LOCATION'])"],
+        cwd=ROOT, env={k: v for k, v in os.environ.items() if k not in {"CACHE_DIR", "REDIS_URL"}}
+        | {"PYTHONPATH": f"{ROOT}{os.pathsep}{ROOT / 'site'}"},
+        capture_output=True, text=True, timeout=60,
+    )
+    location = base.stdout.strip()
+    assert base.returncode == 0, base.stderr
+    assert not location.startswith(tempfile.gettempdir()) and location.startswith(str(ROOT / "var"))

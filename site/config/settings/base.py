@@ -2,11 +2,12 @@
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+
+from config.private_dir import private_folder
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent  # site/
 BASE_DIR = SITE_DIR.parent  # repository root
@@ -167,23 +168,20 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # One cache for all worker processes of this host: the cached site frame (core.selectors.site_frame)
-# follows an editor's change in every worker at once, and rate limits count across workers. A
-# directory per database, so that two installations on one host never share entries. Several hosts:
-# REDIS_URL.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR") or os.path.join(
-            tempfile.gettempdir(),
-            "innenstaedte-cache-" + hashlib.sha256(str(DATABASES["default"].get("NAME")).encode()).hexdigest()[:12],
-        ),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
-}
+# follows an editor's change in every worker at once, and rate limits count across workers. Several
+# hosts: REDIS_URL. Otherwise a file cache in a folder per database under the project's own var/
+# (or CACHE_DIR), owner-only: never a predictable folder under the shared temp directory, since the
+# file cache unpickles what it finds (config/private_dir.py refuses a folder others can write to).
 if os.environ.get("REDIS_URL"):
-    CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": private_folder(os.environ.get("CACHE_DIR") or BASE_DIR / "var" / (
+                "cache-" + hashlib.sha256(str(DATABASES["default"].get("NAME")).encode()).hexdigest()[:12])),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
     }
 # Behind a proxy, the request header with the client address for rate limits (its last entry counts),
 # e.g. HTTP_X_FORWARDED_FOR; empty: REMOTE_ADDR.
