@@ -176,3 +176,17 @@ class SiteSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "Website-Einstellungen"
+
+
+class DemoSeeding(models.Model):
+    """The demo content was laid down in this database: ``seed_demo`` runs once, never over what
+    editors changed or deleted since (``--force`` seeds again)."""
+
+    seeded_at = models.DateTimeField("angelegt am", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Anlage der Demo-Inhalte"
+        verbose_name_plural = "Anlagen der Demo-Inhalte"
+
+    def __str__(self):
+        return f"Demo-Inhalte angelegt am {self.seeded_at:%d.%m.%Y}"

@@ -77,7 +77,7 @@ def counts():
 def test_seed_demo_builds_the_site_frame_once(client):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
     first = counts()
-    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", force=True, stdout=open("/dev/null", "w"))
     assert counts() == first
     assert first["ContactPage"] == 1 and first["ContactFormField"] == 5
     assert first["StandardPage"] >= 3 and first["SiteSettings"] == 1
@@ -101,3 +101,28 @@ def test_seed_demo_builds_the_site_frame_once(client):
     )
     assert response.status_code == 200
     assert FormSubmission.objects.filter(page=contact).count() == 1
+
+
+@pytest.mark.django_db
+def test_seeding_again_keeps_what_editors_changed_and_deleted():
+    # bin/run seeds on every start: a restart must not revert the editors' work
+    from io import StringIO
+
+    from partners.models import SupportOffer
+
+    call_command("seed_demo", stdout=StringIO())
+    about = StandardPage.objects.live().first()
+    about.title = "Von der Redaktion umbenannt"
+    about.save_revision().publish()
+    kept, deleted = SupportOffer.objects.order_by("pk")[:2]
+    kept.title = "Beratung, von der Redaktion überarbeitet"
+    kept.save()
+    deleted_title = deleted.title
+    deleted.delete()
+
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert "nichts geändert" in out.getvalue() and "seed_demo --force" in out.getvalue()
+    assert StandardPage.objects.get(pk=about.pk).title == "Von der Redaktion umbenannt"
+    assert SupportOffer.objects.get(pk=kept.pk).title == "Beratung, von der Redaktion überarbeitet"
+    assert not SupportOffer.objects.filter(title=deleted_title).exists()

@@ -152,7 +152,7 @@ def test_kompass_statistics_for_editors_only(client, seeded, admin_user):
 
 def test_seed_demo_is_idempotent_and_adds_the_demo_plan(seeded, settings):
     call_command("seed_demo")
-    call_command("seed_demo")
+    call_command("seed_demo", force=True)
     from toolbox.models import HeatPlan, KompassInstrumentEntry, MeasurePage
 
     assert MeasurePage.objects.count() == 14 and KompassInstrumentEntry.objects.count() == 9
