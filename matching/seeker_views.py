@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from core.clients import client_address
+from core.ratelimit import Limit
 from core.vocabularies import Feature, SeekerKind, Stage, SupportCategory, UseType, labels
 from matching.matchmaking import PremisesSearchUnavailable, match_offers, match_premises
 from matching.seeker_forms import SaveSearchForm, SeekerForm
@@ -110,12 +112,23 @@ def _summary(data) -> list[str]:
     return lines
 
 
+# Saved searches (each mails a confirmation link) per client address and hour.
+SAVED_SEARCHES = Limit("saved-search", limit=5, window_seconds=3600)
+
+
 @require_POST
 def seeker_save(request):
     form = SeekerForm(request.POST)
     save_form = SaveSearchForm(request.POST)
     if save_form.is_spam():
         return render(request, "matching/seekers/saved.html", {"spam": True}, status=400)
+    saver = client_address(request)
+    if SAVED_SEARCHES.reached(saver):
+        save_form.add_error(None, "Von Ihrem Anschluss wurden in kurzer Zeit zu viele Suchen gespeichert. Bitte "
+                                  "versuchen Sie es in einer Stunde erneut.")
+        return render(request, "matching/seekers/save_failed.html", {
+            "form": form, "save_form": save_form, "groups": _groups(form),
+        }, status=429)
     if save_form.is_valid() and seeker_confirmations_pending(save_form.cleaned_data["email"]):
         save_form.add_error("email", "An diese Adresse haben wir schon mehrere Bestätigungslinks geschickt. Bitte "
                                      "bestätigen Sie zuerst eine der gespeicherten Suchen.")
@@ -127,6 +140,7 @@ def seeker_save(request):
         fields=form.profile_fields(), email=save_form.cleaned_data["email"],
         allow_contact=save_form.cleaned_data["allow_contact"],
     )
+    SAVED_SEARCHES.count(saver)  # each saved search mails a confirmation link
     return redirect(reverse("seekers:saved"))
 
 

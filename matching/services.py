@@ -7,7 +7,6 @@ public views and tests.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -15,7 +14,6 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.core.validators import validate_email
@@ -24,6 +22,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
+from core.ratelimit import Limit
 from core.vocabularies import Feature, UseType, label_map
 from matching import gazetteer
 from matching.models import Premises, PremisesInquiry
@@ -524,25 +523,7 @@ def _send_expiry_mail(recipient: str, listings: list[Premises], days: int) -> No
 # Inquiries
 # --------------------------------------------------------------------------------------------
 
-INQUIRY_LIMIT = 5  # per client address ...
-INQUIRY_WINDOW_SECONDS = 60  # ... and minute
-
-
-def inquiry_rate_limit_exceeded(*, client_address: str) -> bool:
-    """Count one inquiry attempt of ``client_address``; True from the 6th within a minute.
-
-    Uses Django's cache (Redis in production, so all workers share the count); the address is
-    hashed so the cache keeps no IP addresses.
-    """
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address}".encode()).hexdigest()[:32]
-    key = f"matching:inquiry-rate:{digest}"
-    cache.add(key, 0, timeout=INQUIRY_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=INQUIRY_WINDOW_SECONDS)
-        count = 1
-    return count > INQUIRY_LIMIT
+INQUIRIES = Limit("premises-inquiry", limit=5, window_seconds=60)  # attempts per client address and minute
 
 
 def premises_inquiry_create(

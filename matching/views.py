@@ -16,7 +16,7 @@ from core.vocabularies import Feature, UseType, labels
 from matching.forms import InquiryForm, PremisesFilterForm
 from matching.models import PremisesImage
 from matching.selectors import premises_get_public, premises_map_markers, premises_search
-from matching.services import inquiry_rate_limit_exceeded, premises_inquiry_create
+from matching.services import INQUIRIES, premises_inquiry_create
 
 CARD_RENDITION = "fill-480x320"
 DETAIL_RENDITIONS = ("fill-960x640", "fill-200x134")
@@ -112,7 +112,7 @@ def premises_detail(request, pk: int):
     status = 200
     if request.method == "POST":
         form = InquiryForm(request.POST)
-        if inquiry_rate_limit_exceeded(client_address=client_address(request)):
+        if INQUIRIES.exceeded(client_address(request)):
             form.add_error(None, "Sie haben in kurzer Zeit zu viele Anfragen gesendet. Bitte warten Sie eine Minute "
                                  "und versuchen Sie es dann erneut.")
             status = 429

@@ -15,7 +15,7 @@ from config.api import ApiInputError
 from core.clients import client_address
 from matching import gazetteer
 from matching.vacancy.selectors import vacancy_stats
-from matching.vacancy.services import report_create, report_rate_limit_exceeded
+from matching.vacancy.services import REPORTS, report_create
 
 stats_router = Router(tags=["Leerstand"])
 reports_router = Router(tags=["Leerstand"])
@@ -60,7 +60,8 @@ class ReportOut(Schema):
 def create_report(request: HttpRequest, payload: ReportIn):
     """Meldet eine leere oder bald leere Fläche. Die Meldung ist nicht öffentlich: die Kommune prüft
     sie. Eine E-Mail-Adresse (freiwillig) wird erst nach Bestätigung genutzt und nie veröffentlicht."""
-    if report_rate_limit_exceeded(client_address=client_address(request)):
+    reporter = client_address(request)
+    if REPORTS.reached(reporter):
         raise ApiInputError("body", "Zu viele Meldungen in kurzer Zeit. Bitte versuchen Sie es später erneut.", status=429)
     if payload.website.strip():
         raise ApiInputError("website", "Dieses Feld muss leer bleiben.")
@@ -82,4 +83,5 @@ def create_report(request: HttpRequest, payload: ReportIn):
         note=payload.note.strip(), soon_vacant_from=payload.soon_vacant_from,
         reporter_email=email,
     )
+    REPORTS.count(reporter)  # only accepted reports count
     return Status(201, {"id": report.pk, "status": "received"})

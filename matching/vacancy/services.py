@@ -6,19 +6,18 @@ Plain functions with keyword-only arguments, called by the command, admin views,
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.ratelimit import Limit
 from core.vocabularies import UseType
 from matching import gazetteer
 from matching.models import Premises
@@ -360,21 +359,8 @@ def unit_create_listing(*, unit: Unit, title: str, use_types: list[str], descrip
 # Vacancy reports
 # --------------------------------------------------------------------------------------------
 
-REPORT_LIMIT = 3  # per client address ...
-REPORT_WINDOW_SECONDS = 600  # ... and ten minutes
-
-
-def report_rate_limit_exceeded(*, client_address: str) -> bool:
-    """Count one report attempt; True from the 4th within ten minutes (address hashed in the cache)."""
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{client_address}".encode()).hexdigest()[:32]
-    key = f"vacancy:report-rate:{digest}"
-    cache.add(key, 0, timeout=REPORT_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=REPORT_WINDOW_SECONDS)
-        count = 1
-    return count > REPORT_LIMIT
+# Accepted reports per client address in ten minutes; a rejected attempt (a typo) does not count.
+REPORTS = Limit("vacancy-report", limit=3, window_seconds=600)
 
 
 def _site_url(path: str) -> str:

@@ -29,7 +29,7 @@ from matching.vacancy.selectors import (
     vacancy_stats,
     zones_of,
 )
-from matching.vacancy.services import report_confirm_email, report_create, report_rate_limit_exceeded
+from matching.vacancy.services import REPORTS, report_confirm_email, report_create
 from partners.selectors import partner_for_user
 
 LOGIN_URL = "wagtailadmin_login"
@@ -43,7 +43,8 @@ def report_form(request):
     status = 200
     if request.method == "POST":
         form = ReportForm(request.POST)
-        if report_rate_limit_exceeded(client_address=client_address(request)):
+        reporter = client_address(request)
+        if REPORTS.reached(reporter):
             form.add_error(None, "Sie haben in kurzer Zeit zu viele Meldungen gesendet. Bitte versuchen Sie es später "
                                  "erneut.")
             status = 429
@@ -56,6 +57,7 @@ def report_form(request):
                 city=data["city"], street=data["street"], house_number=data["house_number"], note=data["note"],
                 soon_vacant_from=data["soon_vacant_from"], reporter_email=data["reporter_email"],
             )
+            REPORTS.count(reporter)  # only accepted reports count: a typo does not block a resident
             return redirect(reverse("vacancy:report_thanks") + ("?mail=1" if data["reporter_email"] else ""))
         else:
             status = 400

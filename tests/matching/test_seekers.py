@@ -282,3 +282,13 @@ def test_leg_staff_with_the_view_permission_see_saved_searches_read_only_and_par
 
     client.force_login(partner_editor(PartnerFactory(name="Stadt Gotha"), "gotha-person"))
     assert client.get(reverse("wagtailsnippets_matching_seekerprofile:list")).status_code in (302, 403)
+
+
+def test_one_client_cannot_flood_addresses_with_saved_search_mails(client):
+    # Each saved search mails a confirmation link: five per client address and hour, then a German 429.
+    for n in range(5):
+        assert client.post(reverse("seekers:save"), {**QUERY, "email": f"person{n}@example.org"}).status_code == 302
+    response = client.post(reverse("seekers:save"), {**QUERY, "email": "opfer@example.org"})
+    assert response.status_code == 429
+    assert "zu viele Suchen gespeichert" in response.content.decode()
+    assert len(mail.outbox) == 5 and not SeekerProfile.objects.filter(email="opfer@example.org").exists()

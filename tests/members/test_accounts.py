@@ -159,3 +159,16 @@ def test_password_reset(client, member):
     response = client.post(set_url, {"new_password1": "Neues-Passwort-42!", "new_password2": "Neues-Passwort-42!"})
     assert response.status_code == 302
     assert client.login(username=member.username, password="Neues-Passwort-42!")
+
+
+def test_password_reset_mails_are_limited_per_address_and_per_client(client, member):
+    url = reverse("members:password_reset")
+    for _ in range(4):  # the same account: three mails an hour, then the same answer without a mail
+        assert client.post(url, {"email": member.email}).status_code == 302
+    assert len(mail.outbox) == 3
+    response = client.post(url, {"email": "noch-jemand@example.org"})  # the 5th request from this client
+    assert response.status_code == 302
+    response = client.post(url, {"email": "und-noch-jemand@example.org"})  # the 6th
+    assert response.status_code == 429
+    assert "zu viele Anfragen" in response.content.decode()
+    assert len(mail.outbox) == 3

@@ -133,10 +133,14 @@ def test_bad_input_spam_and_flooding(client):
     response = client.post("/leerstand/melden/", {**REPORT, "website": "http://spam.example"})
     assert response.status_code == 400 and "leer" in response.content.decode()
     assert not VacancyReport.objects.exists()
-    response = client.post("/api/v1/vacancy-reports", {**REPORT, "reporter_email": ""}, content_type="application/json")
-    assert response.status_code == 201  # the 3rd counted attempt
+    # The three refused attempts above do not count (a resident's typos never block the report);
+    # three accepted reports within ten minutes do.
+    for _ in range(3):
+        response = client.post("/api/v1/vacancy-reports", {**REPORT, "reporter_email": ""},
+                               content_type="application/json")
+        assert response.status_code == 201
     response = client.post("/api/v1/vacancy-reports", {**REPORT, "reporter_email": ""}, content_type="application/json")
     assert response.status_code == 429  # the 4th within ten minutes
-    assert VacancyReport.objects.count() == 1
+    assert VacancyReport.objects.count() == 3
     response = client.post("/leerstand/melden/", {**REPORT, "city": "Atlantis"})
-    assert response.status_code == 429
+    assert response.status_code == 429 and "zu viele Meldungen" in response.content.decode()

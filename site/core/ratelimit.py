@@ -1,0 +1,42 @@
+"""Counting attempts per client (or per e-mail address) in a time window, for every limit of the site.
+
+Django's cache holds the counts (Redis in production, so every worker shares them); keys are
+hashed with the secret key, so the cache keeps no addresses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+
+@dataclass(frozen=True)
+class Limit:
+    scope: str  # e.g. "vacancy-report"
+    limit: int  # attempts allowed ...
+    window_seconds: int  # ... per window
+
+    def _key(self, who: str) -> str:
+        digest = hashlib.sha256(f"{settings.SECRET_KEY}:{self.scope}:{who}".encode()).hexdigest()[:32]
+        return f"ratelimit:{self.scope}:{digest}"
+
+    def reached(self, who: str) -> bool:
+        """Whether ``who`` used up the limit, without counting."""
+        return (cache.get(self._key(who)) or 0) >= self.limit
+
+    def count(self, who: str) -> int:
+        """Count one use of ``who``; returns the count in the current window."""
+        key = self._key(who)
+        cache.add(key, 0, timeout=self.window_seconds)
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=self.window_seconds)
+            return 1
+
+    def exceeded(self, who: str) -> bool:
+        """Count one attempt; True once it goes beyond the limit."""
+        return self.count(who) > self.limit
