@@ -13,6 +13,8 @@ from partners.sitemaps import OfferSitemap, PartnerSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own: the same reset, with the site's limits on reset mails.
+    path("admin/password_reset/", core_views.AdminPasswordResetView.as_view(), name="admin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),

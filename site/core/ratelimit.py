@@ -40,3 +40,26 @@ class Limit:
     def exceeded(self, who: str) -> bool:
         """Count one attempt; True once it goes beyond the limit."""
         return self.count(who) > self.limit
+
+
+# Reset mails: per client address, and per e-mail address (beyond it no mail but the same answer:
+# nobody learns whether the address has an account).
+RESETS_PER_CLIENT = Limit("password-reset-client", limit=5, window_seconds=3600)
+RESETS_PER_EMAIL = Limit("password-reset-email", limit=3, window_seconds=3600)
+
+
+class PasswordResetLimitMixin:
+    """For every password reset view (members' and the admin's): no mail flooding through it."""
+
+    def form_valid(self, form):
+        from django.shortcuts import redirect
+
+        from core.clients import client_address
+
+        if RESETS_PER_CLIENT.exceeded(client_address(self.request)):
+            form.add_error(None, "Von Ihrem Anschluss kamen in kurzer Zeit zu viele Anfragen. Bitte versuchen Sie es "
+                                 "in einer Stunde erneut.")
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if RESETS_PER_EMAIL.exceeded(form.cleaned_data["email"].strip().casefold()):
+            return redirect(self.get_success_url())
+        return super().form_valid(form)

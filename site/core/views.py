@@ -1,6 +1,9 @@
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.views.decorators.http import require_GET
+from wagtail.admin.views import account as wagtail_account
+
+from core.ratelimit import PasswordResetLimitMixin
 
 
 @require_GET
@@ -22,3 +25,7 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # No context processors that may touch the database: the error may come from there.
     return HttpResponseServerError(loader.get_template("500.html").render({"request": request}))
+
+
+class AdminPasswordResetView(PasswordResetLimitMixin, wagtail_account.PasswordResetView):
+    """Wagtail's password reset for editors' logins, with the site's limits on reset mails."""

@@ -14,8 +14,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_POST
 
 from alliance import selectors as alliance_selectors
-from core.clients import client_address
-from core.ratelimit import Limit
+from core.ratelimit import PasswordResetLimitMixin
 from members import forms, ical, selectors, services
 from members.access import is_office, member_required, office_required
 from members.models import Meeting, MemberProfile, Poll, PollAnswer, Post, Task, Workspace
@@ -37,26 +36,11 @@ class LogoutView(auth_views.LogoutView):
     next_page = reverse_lazy("members:login")
 
 
-# Reset mails: per client address, and per e-mail address (beyond it no mail, the same answer:
-# nobody learns whether the address has an account).
-RESETS_PER_CLIENT = Limit("password-reset-client", limit=5, window_seconds=3600)
-RESETS_PER_EMAIL = Limit("password-reset-email", limit=3, window_seconds=3600)
-
-
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(PasswordResetLimitMixin, auth_views.PasswordResetView):
     template_name = "members/password_reset.html"
     email_template_name = "members/emails/password_reset.txt"
     subject_template_name = "members/emails/password_reset_subject.txt"
     success_url = reverse_lazy("members:password_reset_done")
-
-    def form_valid(self, form):
-        if RESETS_PER_CLIENT.exceeded(client_address(self.request)):
-            form.add_error(None, "Von Ihrem Anschluss kamen in kurzer Zeit zu viele Anfragen. Bitte versuchen Sie es "
-                                 "in einer Stunde erneut.")
-            return self.render_to_response(self.get_context_data(form=form), status=429)
-        if RESETS_PER_EMAIL.exceeded(form.cleaned_data["email"].strip().casefold()):
-            return redirect(self.get_success_url())
-        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

@@ -50,3 +50,15 @@ def test_editors_change_footer_settings(editor_client, home_page):
     assert response.status_code == 302, response.content.decode()[:2000]
     assert SiteSettings.load().contact_email == "info@example.org"
     assert "info@example.org" in editor_client.get("/").content.decode()
+
+
+def test_the_admin_password_reset_is_limited_like_the_members_one(client, db):
+    from django.core import mail
+    from django.core.cache import cache
+
+    cache.clear()
+    for n in range(5):
+        assert client.post("/admin/password_reset/", {"email": f"redaktion{n}@example.org"}).status_code == 302
+    response = client.post("/admin/password_reset/", {"email": "noch-eine@example.org"})
+    assert response.status_code == 429 and "zu viele Anfragen" in response.content.decode()
+    assert mail.outbox == []  # no such accounts: no mail either way
