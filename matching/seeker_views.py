@@ -156,19 +156,26 @@ def _profile_or_404(token: str, purpose: str):
     return profile
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def seeker_confirm(request, token: str):
-    profile = seeker_profile_confirm(_profile_or_404(token, "confirm"))
+    """GET asks, POST confirms: a mail scanner opening the link confirms nothing."""
+    profile = _profile_or_404(token, "confirm")
+    if request.method == "GET":
+        return render(request, "matching/seekers/confirm.html", {"profile": profile})
+    profile = seeker_profile_confirm(profile)
     return redirect(reverse("seekers:manage", args=[seeker_token(profile, "manage")]) + "?bestaetigt=1")
 
 
 @csrf_exempt  # one-click unsubscribe (RFC 8058): mail clients POST without a CSRF token
 @require_http_methods(["GET", "POST"])
 def seeker_unsubscribe(request, token: str):
-    profile = seeker_profile_unsubscribe(_profile_or_404(token, "unsubscribe"))
-    return render(request, "matching/seekers/unsubscribed.html", {
-        "manage_token": seeker_token(profile, "manage"),
-    })
+    """GET asks, POST unsubscribes (the page's button, or a mail client's one-click POST). The
+    answer holds no link to the data: whoever has this link must not get the export or deletion."""
+    profile = _profile_or_404(token, "unsubscribe")
+    if request.method == "GET":
+        return render(request, "matching/seekers/unsubscribe.html", {"profile": profile})
+    seeker_profile_unsubscribe(profile)
+    return render(request, "matching/seekers/unsubscribed.html", {})
 
 
 def profile_query(profile) -> str:

@@ -395,9 +395,13 @@ def report_create(*, city: str, street: str, house_number: str, note: str = "",
     return report
 
 
-def report_confirm_email(*, token: str) -> VacancyReport | None:
-    report = VacancyReport.objects.filter(confirm_token=token).first()
-    if report is not None and report.reporter_email and report.email_confirmed_at is None:
+def report_for_confirm_token(*, token: str) -> VacancyReport | None:
+    """The report a confirmation link belongs to (only reports that gave an e-mail address)."""
+    return VacancyReport.objects.filter(confirm_token=token).exclude(reporter_email="").first()
+
+
+def report_confirm_email(*, report: VacancyReport) -> VacancyReport:
+    if report.reporter_email and report.email_confirmed_at is None:
         report.email_confirmed_at = timezone.now()
         report.save(update_fields=["email_confirmed_at"])
     return report

@@ -29,7 +29,7 @@ from matching.vacancy.selectors import (
     vacancy_stats,
     zones_of,
 )
-from matching.vacancy.services import REPORTS, report_confirm_email, report_create
+from matching.vacancy.services import REPORTS, report_confirm_email, report_create, report_for_confirm_token
 from partners.selectors import partner_for_user
 
 LOGIN_URL = "wagtailadmin_login"
@@ -71,11 +71,15 @@ def report_thanks(request):
     return render(request, "vacancy/report_thanks.html", {"mail": request.GET.get("mail") == "1"})
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def report_confirm(request, token: str):
-    report = report_confirm_email(token=token)
-    if report is None or not report.reporter_email:
+    """GET asks, POST confirms: a mail scanner opening the link confirms nothing."""
+    report = report_for_confirm_token(token=token)
+    if report is None:
         raise Http404("Dieser Bestätigungslink ist ungültig.")
+    if request.method == "GET":
+        return render(request, "vacancy/report_confirm.html", {"confirmed": report.email_confirmed_at is not None})
+    report_confirm_email(report=report)
     return render(request, "vacancy/report_confirmed.html", {})
 
 

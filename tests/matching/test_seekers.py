@@ -88,8 +88,13 @@ def test_saving_a_search_needs_a_confirmed_email_address(client):
     assert message.subject == "Bitte bestätigen Sie Ihre gespeicherte Suche"
     assert "Bitte bestätigen Sie Ihre E-Mail-Adresse" in message.body
 
-    page = client.get("/" + link_from(message, "/bestaetigen/"), follow=True)
+    link = "/" + link_from(message, "/bestaetigen/")
+    asked = client.get(link)  # a mail scanner opening the link confirms nothing
+    assert asked.status_code == 200 and "Suche bestätigen" in asked.content.decode()
+    profile.refresh_from_db()
+    assert not profile.is_confirmed
 
+    page = client.post(link, follow=True)
     profile.refresh_from_db()
     assert profile.is_active
     assert "Ihre E-Mail-Adresse ist bestätigt" in page.content.decode()
@@ -102,6 +107,7 @@ def test_a_forged_or_foreign_link_does_nothing(client):
 
     manage_token = seeker_token(profile, "manage")  # valid signature, wrong purpose
     assert client.get(reverse("seekers:confirm", args=[manage_token])).status_code == 404
+    assert client.post(reverse("seekers:confirm", args=[manage_token])).status_code == 404
     profile.refresh_from_db()
     assert not profile.is_confirmed
 
@@ -117,7 +123,7 @@ def test_saving_with_a_bad_email_keeps_the_search_and_says_why(client):
 def _saved_and_confirmed(client):
     client.post(reverse("seekers:save"), {**QUERY, "email": "gruender@example.org"})
     confirm_mail = mail.outbox[-1]
-    client.get("/" + link_from(confirm_mail, "/bestaetigen/"))
+    client.post("/" + link_from(confirm_mail, "/bestaetigen/"))
     return SeekerProfile.objects.get(email="gruender@example.org"), confirm_mail
 
 
@@ -127,11 +133,15 @@ def test_one_click_unsubscribe(client):
     assert header.startswith("<http") and "/abmelden/" in header
     unsubscribe = "/" + header.strip("<>").split("://", 1)[1].split("/", 1)[1]
 
-    page = client.get(unsubscribe).content.decode()
+    asked = client.get(unsubscribe).content.decode()  # opening the link only asks
+    profile.refresh_from_db()
+    assert profile.unsubscribed_at is None and "Benachrichtigungen abbestellen" in asked
 
+    page = client.post(unsubscribe).content.decode()  # the page's button, or RFC 8058 one-click (no CSRF token)
     profile.refresh_from_db()
     assert profile.unsubscribed_at is not None
     assert "Sie erhalten keine Benachrichtigungen mehr" in page
+    assert "/meine-suche/" not in page  # no way to the export or the deletion from an unsubscribe link
     assert not SeekerProfile.objects.alertable().exists()
     # RFC 8058 one-click POST from a mail client works as well (no CSRF token).
     assert client.post(unsubscribe).status_code == 200

@@ -96,7 +96,10 @@ def test_reporter_email_never_shows_and_is_used_only_after_opt_in(client):
     assert len(mail.outbox) == 1
 
     client.logout()
-    assert client.get(urlparse(link).path).status_code == 200
+    assert client.get(urlparse(link).path).status_code == 200  # opening the link only asks
+    report.refresh_from_db()
+    assert report.email_confirmed_at is None
+    assert client.post(urlparse(link).path).status_code == 200
     report.refresh_from_db()
     assert report.email_confirmed_at is not None
     client.force_login(user)
@@ -104,6 +107,7 @@ def test_reporter_email_never_shows_and_is_used_only_after_opt_in(client):
     assert len(mail.outbox) == 2 and mail.outbox[1].to == [SECRET]
     assert "nicht weiter verfolgt" in mail.outbox[1].body
     assert client.get("/leerstand/melden/bestaetigen/falsch/").status_code == 404
+    assert client.post("/leerstand/melden/bestaetigen/falsch/").status_code == 404
 
 
 @pytest.mark.django_db
