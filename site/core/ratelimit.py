@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.shortcuts import redirect
+
+from core.clients import client_address
 
 
 @dataclass(frozen=True)
@@ -52,10 +55,6 @@ class PasswordResetLimitMixin:
     """For every password reset view (members' and the admin's): no mail flooding through it."""
 
     def form_valid(self, form):
-        from django.shortcuts import redirect
-
-        from core.clients import client_address
-
         if RESETS_PER_CLIENT.exceeded(client_address(self.request)):
             form.add_error(None, "Von Ihrem Anschluss kamen in kurzer Zeit zu viele Anfragen. Bitte versuchen Sie es "
                                  "in einer Stunde erneut.")
