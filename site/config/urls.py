@@ -8,8 +8,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
 from core import views as core_views
+from core.logins import DjangoAdminLoginForm
 from core.sitemaps import PublicSitemap
 from partners.sitemaps import OfferSitemap, PartnerSitemap
+
+admin.site.login_form = DjangoAdminLoginForm  # the one login throttle's message there too
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -39,6 +42,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
+    # Before Wagtail's own: page passwords are throttled like logins.
+    path("_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+         core_views.authenticate_with_password, name="wagtailcore_authenticate_with_password"),
     # Wagtail serves every page; keep it last.
     path("", include(wagtail_urls)),
 ]

@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Grundlagen"
 
     def ready(self):
-        from core import signals
+        from core import logins, signals
 
         signals.connect()
+        logins.connect()

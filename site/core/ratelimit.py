@@ -40,6 +40,10 @@ class Limit:
             cache.set(key, 1, timeout=self.window_seconds)
             return 1
 
+    def reset(self, who: str) -> None:
+        """Start counting ``who`` afresh (e.g. after a successful login)."""
+        cache.delete(self._key(who))
+
     def exceeded(self, who: str) -> bool:
         """Count one attempt; True once it goes beyond the limit."""
         return self.count(who) > self.limit

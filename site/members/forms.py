@@ -4,37 +4,20 @@ import datetime
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 
-from core.clients import client_address
-from members import services
+from core import logins as core_logins
 from members.models import Meeting, MemberProfile, Post, Task, Workspace
 from partners.models import Partner
 
 
-class ThrottledLoginForm(AuthenticationForm):
-    """Counts failed logins per username and IP in the cache; past the limit it refuses without checking."""
+class LoginForm(core_logins.LoginForm):
+    """Members log in with their user name or e-mail address."""
 
     error_messages = {
-        **AuthenticationForm.error_messages,
+        **core_logins.LoginForm.error_messages,
         "invalid_login": "Benutzername/E-Mail oder Passwort stimmen nicht. Bitte prüfen Sie Ihre Eingabe.",
-        "inactive": "Dieses Konto ist deaktiviert.",
-        "throttled": services.THROTTLE_MESSAGE,
     }
-
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        ip = client_address(self.request)
-        if services.login_blocked(username, ip):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            services.record_login_failure(username, ip)
-            raise
-        services.clear_login_failures(username, ip)
-        return cleaned
 
 
 class WorkspaceChoiceField(forms.ModelMultipleChoiceField):

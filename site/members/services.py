@@ -1,11 +1,9 @@
 """What changes in the members' area: workspaces, invitations, posts, polls, digests, login throttling."""
 
 import datetime
-import hashlib
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -142,38 +140,6 @@ def renew_calendar_token(user):
     profile.calendar_token = new_calendar_token()
     profile.save(update_fields=["calendar_token"])
     return profile.calendar_token
-
-
-# --- Login throttling ---
-
-LOGIN_FAILURE_LIMIT = 5
-LOGIN_LOCK_SECONDS = 15 * 60
-THROTTLE_MESSAGE = (
-    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten und versuchen Sie es dann erneut "
-    "oder setzen Sie Ihr Passwort zurück."
-)
-
-
-def _throttle_key(username, ip):
-    digest = hashlib.sha256(f"{(username or '').strip().lower()}|{ip or ''}".encode()).hexdigest()
-    return f"members:login-failures:{digest}"
-
-
-def login_blocked(username, ip):
-    return cache.get(_throttle_key(username, ip), 0) >= LOGIN_FAILURE_LIMIT
-
-
-def record_login_failure(username, ip):
-    key = _throttle_key(username, ip)
-    if not cache.add(key, 1, LOGIN_LOCK_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, LOGIN_LOCK_SECONDS)
-
-
-def clear_login_failures(username, ip):
-    cache.delete(_throttle_key(username, ip))
 
 
 # --- Posts and documents ---

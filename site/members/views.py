@@ -1,5 +1,6 @@
 """Views of the members' area (/intern/); thin: access rules in access.py, work in services.py."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
@@ -25,7 +26,7 @@ from members.tokens import PollLinkError, invitation_token, read_digest_off_toke
 
 class LoginView(auth_views.LoginView):
     template_name = "members/login.html"
-    authentication_form = forms.ThrottledLoginForm
+    authentication_form = forms.LoginForm
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self):
@@ -68,7 +69,7 @@ def invitation_accept(request, uidb64, token):
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         form.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
         messages.success(request, "Willkommen! Ihr Passwort ist gespeichert.")
         return redirect("members:home")
     return render(request, "members/invitation_accept.html", {"form": form, "invited_user": user})

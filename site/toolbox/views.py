@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
+from core.logins import LoginForm
 from core.vocabularies import KompassProblem, TownType
 from partners.models import Partner
 from partners.selectors import partner_for_user
@@ -26,6 +27,7 @@ plan_login_required = login_required(login_url=LOGIN_URL)
 
 class LoginView(auth_views.LoginView):
     template_name = "toolbox/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def get_default_redirect_url(self):

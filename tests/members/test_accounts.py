@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from members.services import LOGIN_FAILURE_LIMIT
+from core.logins import LOGIN_FAILURES
 from members.tokens import invitation_token
 from tests.members.conftest import PASSWORD
 
@@ -109,7 +109,7 @@ def test_office_assigns_working_groups(client_for, office, member, ag_klima, ag_
 
 
 def test_login_is_throttled_per_username_and_ip(client, member):
-    for _ in range(LOGIN_FAILURE_LIMIT):
+    for _ in range(LOGIN_FAILURES.limit):
         response = client.post(LOGIN, {"username": member.username, "password": "falsch"})
         assert response.status_code == 200
         assert "stimmen nicht" in response.content.decode()
@@ -127,7 +127,7 @@ def test_behind_the_proxy_the_lockout_is_per_visitor_not_per_member(client, memb
     failures must not lock the member out for everyone."""
     settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     attacker, member_at_home = "203.0.113.5", "198.51.100.7"
-    for _ in range(LOGIN_FAILURE_LIMIT):
+    for _ in range(LOGIN_FAILURES.limit):
         client.post(LOGIN, {"username": member.username, "password": "falsch"}, REMOTE_ADDR="127.0.0.1",
                     HTTP_X_FORWARDED_FOR=attacker)
     refused = client.post(LOGIN, {"username": member.username, "password": PASSWORD}, REMOTE_ADDR="127.0.0.1",
@@ -139,11 +139,11 @@ def test_behind_the_proxy_the_lockout_is_per_visitor_not_per_member(client, memb
 
 
 def test_successful_login_resets_the_counter(client, member):
-    for _ in range(LOGIN_FAILURE_LIMIT - 1):
+    for _ in range(LOGIN_FAILURES.limit - 1):
         client.post(LOGIN, {"username": member.username, "password": "falsch"})
     assert client.post(LOGIN, {"username": member.username, "password": PASSWORD}).status_code == 302
     client.logout()
-    for _ in range(LOGIN_FAILURE_LIMIT - 1):
+    for _ in range(LOGIN_FAILURES.limit - 1):
         client.post(LOGIN, {"username": member.username, "password": "falsch"})
     assert client.post(LOGIN, {"username": member.username, "password": PASSWORD}).status_code == 302
 

@@ -117,6 +117,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Every login path (members, Wagtail admin, municipal tools, Django admin) goes through this
+# backend: accounts that failed too often from one address are refused there (core/logins.py).
+AUTHENTICATION_BACKENDS = ["core.logins.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "core.logins.AdminLoginForm"
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
