@@ -194,8 +194,10 @@ def _pending_change(thex_user):
 def seed(command):
     ensure_roles()
     for name, kind, region, website, description in PARTNERS:
+        town = region if kind == K.MUNICIPALITY else ""  # where the town's vacancy reports come from
         Partner.objects.get_or_create(
-            name=name, defaults={"kind": kind, "region": region, "website": website, "description": description}
+            name=name,
+            defaults={"kind": kind, "region": region, "website": website, "description": description, "town": town},
         )
     _import(SAMPLE.read_text(encoding="utf-8"))
     report = _import(_csv(OFFERS))

@@ -148,3 +148,28 @@ class SupportOfferAdminForm(WagtailAdminModelForm):
         if valid_from and valid_until and valid_until < valid_from:
             self.add_error("valid_until", "Das Ende der Gültigkeit liegt vor ihrem Beginn.")
         return data
+
+
+class PartnerAdminForm(WagtailAdminModelForm):
+    """A partner's own people keep their profile (description, logo, contact) current; what the
+    public and the routing of reports trust, the office sets: name, URL name, kind, website and the
+    town whose reports the organisation receives (no renaming into "Erfurt", no look-alike names,
+    no website swapped for another). Alliance editors and superusers change everything."""
+
+    OFFICE_ONLY = ("name", "slug", "kind", "website", "town")
+    OFFICE_ONLY_HELP = "Nur die Geschäftsstelle ändert das. Bitte schreiben Sie ihr, wenn es nicht mehr stimmt."
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.for_user is not None and partner_for_user(self.for_user) is not None:
+            for name in self.OFFICE_ONLY:
+                if name in self.fields:
+                    self.fields[name].disabled = True  # Django keeps the stored value, whatever is posted
+                    self.fields[name].help_text = self.OFFICE_ONLY_HELP
+
+    def clean_name(self):
+        name = " ".join((self.cleaned_data.get("name") or "").split())
+        clash = Partner.objects.filter(name__iexact=name).exclude(pk=self.instance.pk)
+        if name and clash.exists():
+            raise forms.ValidationError("Eine Partnerorganisation dieses Namens gibt es schon.")
+        return name

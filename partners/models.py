@@ -33,6 +33,13 @@ class Partner(models.Model):
     )
     description = models.TextField("Beschreibung", blank=True)
     region = models.CharField("Region", max_length=200, blank=True, help_text="z. B. Thüringen, Ostthüringen, Jena")
+    # Which town's vacancy reports and units this organisation receives: set by the office only
+    # (partners.forms.PartnerAdminForm), never derived from the name a partner gives itself.
+    town = models.CharField(
+        "Zuständig für Stadt/Gemeinde", max_length=100, blank=True, db_index=True,
+        help_text="Nur für Kommunen, nur die Geschäftsstelle setzt es: Leerstandsmeldungen und Einheiten dieses Orts "
+                  "(Ortsname wie im Ortsverzeichnis, z. B. „Erfurt“) gehen an diese Organisation.",
+    )
     website = models.URLField("Website", blank=True)
     contact_name = models.CharField("Ansprechperson", max_length=200, blank=True)
     contact_email = models.EmailField("Kontakt-E-Mail (öffentlich)", blank=True)

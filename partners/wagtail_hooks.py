@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
 
 from partners.admin_viewsets import PartnerOwnedSnippetViewSet
-from partners.forms import SupportOfferAdminForm
+from partners.forms import PartnerAdminForm, SupportOfferAdminForm
 from partners.models import Partner, PartnerMembership, SupportOffer
 
 # Registers the policies before any admin view asks for them.
@@ -59,10 +59,10 @@ class PartnerViewSet(PartnerOwnedSnippetViewSet):
     search_fields = ["name", "description", "region"]
     search_backend_name = None
     ordering = ["name"]
-    panels = [
+    edit_handler = ObjectList([
         FieldPanel("name"),
         FieldPanel("slug"),
-        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("town")]),
         FieldPanel("logo"),
         FieldPanel("description"),
         FieldPanel("region"),
@@ -72,7 +72,7 @@ class PartnerViewSet(PartnerOwnedSnippetViewSet):
             FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
             FieldPanel("address"),
         ], heading="Kontakt"),
-    ]
+    ], base_form_class=PartnerAdminForm)
 
 
 class _MembershipSaveMixin:

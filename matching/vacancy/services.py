@@ -13,7 +13,6 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -32,21 +31,22 @@ from partners.models import Partner
 
 
 def municipality_for_city(city: str, *, create: bool = True) -> Partner | None:
-    """The town (partner) of a gazetteer city: "Erfurt", "Stadt Erfurt" or "Landeshauptstadt
-    Erfurt", partners of kind municipality first. With ``create`` an unknown town is added as
-    "Stadt <Name>"."""
-    names = [city, f"Stadt {city}", f"Landeshauptstadt {city}"]
-    query = Q()
-    for name in names:
-        query |= Q(name__iexact=name)
-    found = sorted(Partner.objects.filter(query), key=lambda p: (p.kind != Partner.Kind.MUNICIPALITY, p.pk))
-    if found:
-        return found[0]
-    town = Partner.objects.filter(kind=Partner.Kind.MUNICIPALITY, name__iendswith=f" {city}").order_by("pk").first()
+    """The town (partner) that receives a gazetteer city's reports and units: the municipality
+    whose ``town`` the office set to it. Never by name: a partner that renames itself "Erfurt"
+    receives nothing. With ``create`` an unknown town is added as "Stadt <Name>"."""
+    city = (city or "").strip()
+    if not city:
+        return None
+    town = Partner.objects.filter(kind=Partner.Kind.MUNICIPALITY, town__iexact=city).order_by("pk").first()
     if town is None and create:
-        town, _ = Partner.objects.get_or_create(
-            name=f"Stadt {city}", defaults={"kind": Partner.Kind.MUNICIPALITY, "region": city}
+        town, created = Partner.objects.get_or_create(
+            name=f"Stadt {city}", defaults={"kind": Partner.Kind.MUNICIPALITY, "region": city, "town": city}
         )
+        if not created and (town.kind != Partner.Kind.MUNICIPALITY or town.town.casefold() not in ("", city.casefold())):
+            return None  # the name is another organisation's: the office decides
+        if not created and not town.town:
+            town.town = city
+            town.save(update_fields=["town"])
     return town
 
 

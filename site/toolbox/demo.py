@@ -352,7 +352,8 @@ def seed_demo_plan():
     """A demo municipality with a partly filled plan, and (outside production) its demo login."""
     municipality, _ = Partner.objects.get_or_create(
         name=DEMO_MUNICIPALITY,
-        defaults={"kind": Partner.Kind.MUNICIPALITY, "region": "Schmalkalden", "description": "Demo-Kommune."},
+        defaults={"kind": Partner.Kind.MUNICIPALITY, "region": "Schmalkalden", "description": "Demo-Kommune.",
+                  "town": "Schmalkalden"},
     )
     if municipality.kind != Partner.Kind.MUNICIPALITY:
         municipality.kind = Partner.Kind.MUNICIPALITY

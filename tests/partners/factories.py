@@ -47,7 +47,7 @@ def offer_catalogue() -> dict:
     a successor's club and a founder's loan statewide, a founder's pilot in Jena only."""
     thex = PartnerFactory(name="ThEx", kind="state_agency", description="Thüringer Zentrum für Existenzgründungen")
     leg = PartnerFactory(name="LEG Thüringen", kind="state_agency")
-    jena = PartnerFactory(name="Stadt Jena", kind="municipality")
+    jena = PartnerFactory(name="Stadt Jena", kind="municipality", town="Jena")
     return {
         "thex": thex, "leg": leg, "jena": jena,
         "club": SupportOfferFactory(

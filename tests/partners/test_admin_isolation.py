@@ -4,6 +4,7 @@ in the Wagtail admin (list, search, edit, delete, chooser, history); alliance ed
 import pytest
 from django.urls import reverse
 
+from matching.vacancy.models import VacancyReport
 from partners.models import Partner, SupportOffer
 
 from .factories import PartnerFactory, SupportOfferFactory, alliance_editor, partner_person
@@ -214,3 +215,59 @@ def test_partner_cannot_change_the_import_key(client, world):
     draft = offer.get_latest_revision_as_object()
     assert draft.title == "Nachfolge-Club neu"  # the draft was saved ...
     assert draft.external_id == "S-O02"  # ... without the changed import key
+
+
+def _profile_form(partner, **changes):
+    data = {
+        "name": partner.name, "slug": partner.slug, "kind": partner.kind, "town": partner.town, "logo": "",
+        "description": partner.description, "region": partner.region, "website": partner.website,
+        "contact_name": partner.contact_name, "contact_email": partner.contact_email,
+        "contact_phone": partner.contact_phone, "address": partner.address,
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_partner_cannot_rename_itself_into_a_town_and_take_its_reports(client, world):
+    """Issue 21.1: renamed to "Erfurt" with kind "municipality", a partner received Erfurt's
+    vacancy reports and Erfurt's staff no longer saw them. Name, kind, town and website are the
+    office's to set; the description and contact stay the partner's."""
+    erfurt = PartnerFactory(name="Stadt Erfurt", kind="municipality", town="Erfurt")
+    login(client, world["thex_user"])
+    response = client.post(reverse(PARTNER_EDIT, args=[world["thex"].pk]), _profile_form(
+        world["thex"], name="Erfurt", slug="erfurt", kind="municipality", town="Erfurt",
+        website="https://phishing.example.com", description="Wir beraten Gründerinnen in ganz Thüringen.",
+    ))
+    assert response.status_code == 302
+    thex = Partner.objects.get(pk=world["thex"].pk)
+    assert (thex.name, thex.kind, thex.town, thex.website) == ("ThEx", world["thex"].kind, "", "")
+    assert thex.description == "Wir beraten Gründerinnen in ganz Thüringen."
+    form = client.get(reverse(PARTNER_EDIT, args=[thex.pk])).content.decode()
+    assert "Nur die Geschäftsstelle ändert das" in form
+
+    client.logout()
+    response = client.post("/api/v1/vacancy-reports", {
+        "city": "Erfurt", "street": "Anger", "house_number": "1", "note": "Leer seit Mai.",
+    }, content_type="application/json")
+    assert response.status_code == 201
+    assert VacancyReport.objects.get().municipality == erfurt
+
+
+def test_the_office_sets_name_kind_town_and_website(client, world):
+    login(client, world["editor"])
+    response = client.post(reverse(PARTNER_EDIT, args=[world["leg"].pk]), _profile_form(
+        world["leg"], name="LEG Thüringen mbH", website="https://www.leg-thueringen.de",
+    ))
+    assert response.status_code == 302
+    leg = Partner.objects.get(pk=world["leg"].pk)
+    assert (leg.name, leg.website) == ("LEG Thüringen mbH", "https://www.leg-thueringen.de")
+
+
+def test_no_second_partner_under_a_look_alike_name(client, world):
+    login(client, world["editor"])
+    response = client.post(reverse(PARTNER_EDIT, args=[world["leg"].pk]), _profile_form(world["leg"], name="ThEx "))
+    assert response.status_code == 200
+    assert "Eine Partnerorganisation dieses Namens gibt es schon." in response.content.decode()
+    response = client.post(reverse(PARTNER_EDIT, args=[world["leg"].pk]), _profile_form(world["leg"], name="thex"))
+    assert "Eine Partnerorganisation dieses Namens gibt es schon." in response.content.decode()
+    assert Partner.objects.get(pk=world["leg"].pk).name == "LEG Thüringen"

@@ -49,6 +49,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Stadt Musterhausen {n}")
     kind = Partner.Kind.MUNICIPALITY
+    town = factory.LazyAttribute(lambda o: o.name.removeprefix("Stadt "))
 
 
 def municipality_person(municipality, username):

@@ -19,6 +19,7 @@ class TownFactory(factory.django.DjangoModelFactory):
 
     name = "Stadt Erfurt"
     kind = Partner.Kind.MUNICIPALITY
+    town = factory.LazyAttribute(lambda o: o.name.removeprefix("Stadt ").removeprefix("Landeshauptstadt "))
     contact_email = factory.LazyAttribute(lambda o: f"leerstand@{o.name.split()[-1].lower()}.example.org")
 
 
