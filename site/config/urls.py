@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -18,6 +19,13 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Before Wagtail's own: the same reset, with the site's limits on reset mails.
     path("admin/password_reset/", core_views.AdminPasswordResetView.as_view(), name="admin_password_reset"),
+    # Before Wagtail's own: bulk actions only on what the user may reach (core/admin_access.py).
+    path("admin/bulk/<str:app_label>/<str:model_name>/<str:action>/", core_views.bulk_action,
+         name="wagtail_bulk_action"),
+    path("admin/reports/site-history/", require_admin_access(core_views.SiteHistoryView.as_view()),
+         name="site_history"),
+    path("admin/reports/site-history/results/",
+         require_admin_access(core_views.SiteHistoryView.as_view(results_only=True)), name="site_history_results"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),

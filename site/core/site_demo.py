@@ -63,7 +63,7 @@ def seed_legal(home):
         intro="<p>Angaben gemäß § 5 DDG.</p>",
         body=[
             _paragraph(
-                "<p>Geschäftsstelle des Thüringer Aktionsbündnisses „Innenstädte mit Zukunft“<br>"
+                "<p>Geschäftsstelle des Thüringer Aktionsbündnisses „Innenstädte mit Zukunft“<br/>"
                 "Musterstraße 1, 99084 Erfurt</p><p><em>Demo-Angaben: bitte vor dem Start ersetzen.</em></p>"
             )
         ],

@@ -1,14 +1,23 @@
-from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.db.models import IntegerField, Value
+from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail import views as wagtail_views
+from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import account as wagtail_account
+from wagtail.admin.views import bulk_action as wagtail_bulk_action
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.forms import PasswordViewRestrictionForm
+from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page, PageViewRestriction
 
 from core import logins
+from core.admin_access import reachable, reachable_log_entries
 from core.ratelimit import PasswordResetLimitMixin
 
 
@@ -57,3 +66,65 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
     if response.status_code != 302:  # the form again: the password was wrong
         logins.page_password_failed(page_view_restriction_id, request)
     return response
+
+
+@require_admin_access
+def bulk_action(request, app_label, model_name, action):
+    """Wagtail's bulk actions (delete, publish, ...), offered only on objects the user may reach:
+    Wagtail's confirmation page would otherwise list the labels of any ids in the address, even
+    those the user has no access to. An id out of reach answers 404, as the edit view does."""
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    if action_class is None:
+        raise Http404
+    allowed = reachable(request.user, model)
+    ids = request.GET.getlist("id")
+    if "all" in ids:
+        listed = action_class(request, model).get_all_objects_in_listing_query(request.GET.get("childOf"))
+        ids = [str(pk) for pk in allowed.filter(pk__in=listed).values_list("pk", flat=True)]
+    else:
+        found = {str(pk) for pk in allowed.filter(pk__in=[i for i in ids if i.isdigit()]).values_list("pk", flat=True)}
+        if not ids or any(i not in found for i in ids):
+            raise Http404("Nicht gefunden oder nicht Ihre Organisation.")
+    query = request.GET.copy()
+    query.setlist("id", ids)
+    request.GET = QueryDict(query.urlencode())
+    request.META["QUERY_STRING"] = query.urlencode()
+    return wagtail_bulk_action.index(request, app_label, model_name, action)
+
+
+def _visible_log_entries(log_model, user):
+    return reachable_log_entries(user, log_model.objects.viewable_by_user(user))
+
+
+class SiteHistoryFilterSet(SiteHistoryReportFilterSet):
+    def get_user_choices(self):
+        ids = set()
+        for log_model in log_action_registry.get_log_entry_models():
+            ids.update(_visible_log_entries(log_model, self.request.user).get_user_ids())
+        User = get_user_model()
+        return User.objects.filter(pk__in=ids).order_by(User.USERNAME_FIELD)
+
+
+class SiteHistoryView(LogEntriesView):
+    """Wagtail's site history (and its CSV/XLSX export) with only the entries about objects the
+    user may reach: a town's or partner's login no longer sees the others' activity."""
+
+    filterset_class = SiteHistoryFilterSet
+
+    def get_filtered_queryset(self):
+        # Wagtail's own method with the one change: each log model's entries narrowed first.
+        queryset = None
+        self.log_models = list(log_action_registry.get_log_entry_models())
+        for index, log_model in enumerate(self.log_models):
+            entries = (
+                _visible_log_entries(log_model, self.request.user)
+                .values("pk", "timestamp")
+                .annotate(log_model_index=Value(index, output_field=IntegerField()))
+            )
+            entries = self.filter_queryset(entries).order_by()
+            queryset = entries if queryset is None else queryset.union(entries, all=True)
+        return queryset.order_by("-timestamp")

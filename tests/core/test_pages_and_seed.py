@@ -126,3 +126,23 @@ def test_seeding_again_keeps_what_editors_changed_and_deleted():
     assert StandardPage.objects.get(pk=about.pk).title == "Von der Redaktion umbenannt"
     assert SupportOffer.objects.get(pk=kept.pk).title == "Beratung, von der Redaktion überarbeitet"
     assert not SupportOffer.objects.filter(title=deleted_title).exists()
+
+
+def test_every_seeded_page_opens_in_the_admin_editor(client):
+    """Issue 21.11: the seeded Impressum could not be edited (500). Every page seed_demo creates
+    opens in the editor."""
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+
+    call_command("seed_demo", stdout=StringIO())
+    client.force_login(get_user_model().objects.create_superuser("chefredaktion", "cr@example.org", "pw"))
+    failures = []
+    for page in Page.objects.filter(depth__gt=1).specific():
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        if response.status_code != 200:
+            failures.append(f"{page.title}: edit {response.status_code}")
+    assert not failures, failures
+    imprint = StandardPage.objects.get(slug="impressum")
+    edit = client.get(f"/admin/pages/{imprint.pk}/edit/")
+    assert edit.status_code == 200 and 'value="Impressum"' in edit.content.decode()

@@ -271,3 +271,59 @@ def test_no_second_partner_under_a_look_alike_name(client, world):
     response = client.post(reverse(PARTNER_EDIT, args=[world["leg"].pk]), _profile_form(world["leg"], name="thex"))
     assert "Eine Partnerorganisation dieses Namens gibt es schon." in response.content.decode()
     assert Partner.objects.get(pk=world["leg"].pk).name == "LEG Thüringen"
+
+
+BULK_ACTIONS = [("partners", "supportoffer", "delete"), ("partners", "partner", "delete"),
+                ("auth", "user", "delete"), ("auth", "user", "set_active_state")]
+
+
+@pytest.mark.parametrize("app_label, model_name, action", BULK_ACTIONS)
+def test_bulk_action_pages_show_no_label_of_another_organisation(client, world, app_label, model_name, action):
+    """Issue 21.2: Wagtail's bulk-action confirmation listed the labels of any ids in the address."""
+    targets = {"supportoffer": world["leg_offer"], "partner": world["leg"], "user": world["leg_user"]}
+    target = targets[model_name]
+    login(client, world["thex_user"])
+    url = reverse("wagtail_bulk_action", args=[app_label, model_name, action])
+    for query in (f"id={target.pk}", f"id={target.pk}&id={world['thex_offer'].pk}", "id=all"):
+        response = client.get(f"{url}?{query}")
+        assert response.status_code in (200, 302, 404), query
+        body = response.content.decode()
+        assert str(target) not in body, query
+        assert "Ansiedlungsservice Digitalwirtschaft" not in body and "LEG Thüringen" not in body, query
+
+
+def test_bulk_select_all_offers_only_the_own_objects(client, world):
+    login(client, world["thex_user"])
+    url = reverse("wagtail_bulk_action", args=["partners", "supportoffer", "delete"])
+    body = client.get(f"{url}?id=all").content.decode()
+    assert "Nachfolge-Club Thüringen" in body and "Ansiedlungsservice Digitalwirtschaft" not in body
+    client.post(f"{url}?id=all")
+    assert list(SupportOffer.objects.values_list("title", flat=True)) == ["Ansiedlungsservice Digitalwirtschaft"]
+
+
+def test_the_office_still_bulk_deletes_any_offer(client, world):
+    login(client, world["editor"])
+    url = reverse("wagtail_bulk_action", args=["partners", "supportoffer", "delete"])
+    body = client.get(f"{url}?id={world['leg_offer'].pk}&id={world['thex_offer'].pk}").content.decode()
+    assert "Nachfolge-Club Thüringen" in body and "Ansiedlungsservice Digitalwirtschaft" in body
+
+
+def test_site_history_and_its_export_show_only_the_own_organisations_activity(client, world):
+    """Issue 21.5: the site-history report (and its CSV/XLSX export) showed other partners' activity."""
+    from wagtail.log_actions import log
+
+    log(world["thex_offer"], "wagtail.edit", user=world["thex_user"])
+    log(world["leg_offer"], "wagtail.edit", user=world["leg_user"])
+    log(world["leg"], "wagtail.edit", user=world["leg_user"])
+    login(client, world["thex_user"])
+    for url in ("/admin/reports/site-history/", "/admin/reports/site-history/results/",
+                "/admin/reports/site-history/?export=csv"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        body = body.decode()
+        assert "Nachfolge-Club Thüringen" in body, url
+        assert "Ansiedlungsservice Digitalwirtschaft" not in body and "LEG Thüringen" not in body, url
+    login(client, world["editor"])
+    body = client.get("/admin/reports/site-history/results/").content.decode()
+    assert "Nachfolge-Club Thüringen" in body and "Ansiedlungsservice Digitalwirtschaft" in body
