@@ -3,14 +3,16 @@
 Anything the menu, the footer or the default sharing image is built from starts a new frame
 generation: at once (the editor's own next request) and again after the commit (so that a request
 that read the old rows while the change was still uncommitted cannot keep them).
+Uploaded images lose their EXIF/GPS metadata before they are stored (core.images.strip_metadata).
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.images import strip_metadata
 from core.selectors import forget_site_frame
 
 
@@ -47,4 +49,5 @@ def connect():
         post_save.connect(frame_changed, sender=model, dispatch_uid=f"site-frame-save-{model.__name__}")
         post_delete.connect(frame_changed, sender=model, dispatch_uid=f"site-frame-delete-{model.__name__}")
     post_save.connect(_image_changed, sender=get_image_model(), dispatch_uid="site-frame-save-image")
+    pre_save.connect(strip_metadata, sender=get_image_model(), dispatch_uid="image-metadata-stripped")
     post_delete.connect(frame_changed, sender=get_image_model(), dispatch_uid="site-frame-delete-image")
