@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from core import logins as core_logins
+from core.uploads import validate_document
 from members.models import Meeting, MemberProfile, Post, Task, Workspace
 from partners.models import Partner
 
@@ -91,17 +92,9 @@ class DocumentForm(forms.Form):
     file = forms.FileField(label="Datei")
 
     def clean_file(self):
-        from django.conf import settings
-
         upload = self.cleaned_data["file"]
-        if not upload:
-            return upload  # optional where the form allows a post without a file
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        allowed = settings.WAGTAILDOCS_EXTENSIONS
-        if extension not in allowed:
-            raise forms.ValidationError(f"Dieser Dateityp ist nicht erlaubt. Erlaubt: {', '.join(allowed)}.")
-        if upload.size > settings.WAGTAILDOCS_MAX_UPLOAD_SIZE:
-            raise forms.ValidationError("Die Datei ist zu groß (höchstens 20 MB).")
+        if upload:  # optional where the form allows a post without a file
+            validate_document(upload)
         return upload
 
 
