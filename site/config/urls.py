@@ -26,6 +26,7 @@ urlpatterns = [
          name="site_history"),
     path("admin/reports/site-history/results/",
          require_admin_access(core_views.SiteHistoryView.as_view(results_only=True)), name="site_history_results"),
+    path("admin/choose-page/<int:parent_page_id>/", core_views.choose_page_below, name="wagtailadmin_choose_page_child"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v1/", api.urls),

@@ -46,3 +46,12 @@ def reachable_log_entries(user, entries: QuerySet) -> QuerySet:
         ids = reachable(user, model).annotate(_id_text=Cast("pk", CharField())).values("_id_text")
         allowed |= Q(content_type_id=content_type_id, object_id__in=ids)
     return entries.filter(allowed)
+
+
+def choosable_pages(user) -> QuerySet:
+    """Pages the page chooser may list: every page for those who edit pages; for a partner's or a
+    town's login (no page permissions) only live public pages, never drafts or restricted ones."""
+    policy = policy_registry.get_by_type(Page)
+    if user.is_superuser or policy.user_has_any_permission(user, PAGE_ACTIONS):
+        return Page.objects.all()
+    return Page.objects.live().public()

@@ -10,6 +10,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import account as wagtail_account
 from wagtail.admin.views import bulk_action as wagtail_bulk_action
+from wagtail.admin.views import chooser as wagtail_chooser
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.reports.audit_logging import LogEntriesView, SiteHistoryReportFilterSet
 from wagtail.forms import PasswordViewRestrictionForm
@@ -17,7 +18,7 @@ from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page, PageViewRestriction
 
 from core import logins
-from core.admin_access import reachable, reachable_log_entries
+from core.admin_access import choosable_pages, reachable, reachable_log_entries
 from core.ratelimit import PasswordResetLimitMixin
 
 
@@ -128,3 +129,12 @@ class SiteHistoryView(LogEntriesView):
             entries = self.filter_queryset(entries).order_by()
             queryset = entries if queryset is None else queryset.union(entries, all=True)
         return queryset.order_by("-timestamp")
+
+
+@require_admin_access
+def choose_page_below(request, parent_page_id):
+    """The page chooser's browse view, refused (404) for a parent page the user may not see: its
+    title would show as the heading."""
+    if not choosable_pages(request.user).filter(pk=parent_page_id).exists():
+        raise Http404("Seite nicht gefunden.")
+    return wagtail_chooser.BrowseView.as_view()(request, parent_page_id=parent_page_id)
