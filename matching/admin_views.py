@@ -5,17 +5,15 @@ Thin: validation and writes live in matching.services.
 
 from __future__ import annotations
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core import pending_imports
 from matching.forms import PremisesImportForm
 from matching.models import Premises
 from matching.permissions import premises_permission_policy
@@ -23,7 +21,8 @@ from matching.services import premises_confirm, premises_import
 from partners.selectors import partner_for_user
 
 SESSION_KEY = "matching_premises_import"
-UPLOAD_DIR = "premises-imports"
+IMPORT_KIND = "premises"
+EXPIRED = "Die Vorschau ist abgelaufen oder dieser Import wurde schon übernommen. Bitte prüfen Sie die Flächenliste."
 
 
 def _can_import(user) -> bool:
@@ -68,31 +67,31 @@ class PremisesImportView(WagtailAdminTemplateMixin, TemplateView):
         report = premises_import(source=text, dry_run=True, lister=lister)
         token = ""
         if report.ok and report.rows:
-            token = uuid.uuid4().hex
-            path = default_storage.save(f"{UPLOAD_DIR}/{token}.csv", ContentFile(text.encode("utf-8")))
-            request.session[SESSION_KEY] = {"token": token, "path": path, "name": upload.name}
+            earlier = (request.session.get(SESSION_KEY) or {}).get("token", "")
+            token = pending_imports.store(user=request.user, kind=IMPORT_KIND, name=upload.name, text=text,
+                                          replaces=earlier)
+            request.session[SESSION_KEY] = {"token": token, "name": upload.name}
         return self.render_to_response(
             self.get_context_data(form=PremisesImportForm(), report=report, token=token, file_name=upload.name),
             status=200 if report.ok else 400,
         )
 
     def _confirm(self, request, lister):
-        pending = request.session.get(SESSION_KEY) or {}
-        if not pending or pending.get("token") != request.POST.get("token"):
-            messages.error(request, "Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch.")
+        request.session.pop(SESSION_KEY, None)
+        pending = pending_imports.claim(user=request.user, kind=IMPORT_KIND, token=request.POST.get("token", ""))
+        if pending is None:  # expired, or a second click while the first one imports
+            messages.error(request, EXPIRED)
             return redirect("matching_premises_import:index")
         try:
-            with default_storage.open(pending["path"], "rb") as handle:
-                text = handle.read().decode("utf-8")
-        except FileNotFoundError:
-            messages.error(request, "Die Vorschau ist abgelaufen. Bitte laden Sie die Datei erneut hoch.")
+            report = premises_import(source=pending.text, lister=lister)
+        except IntegrityError:  # another import wrote the same listings at the same moment: nothing of this one
+            messages.error(request, "Ein anderer Import hat dieselben Flächen gerade geschrieben; dieser Import "
+                                    "wurde nicht übernommen. Bitte prüfen Sie die Flächenliste und laden Sie die "
+                                    "Datei bei Bedarf erneut hoch.")
             return redirect("matching_premises_import:index")
-        report = premises_import(source=text, lister=lister)
-        default_storage.delete(pending["path"])
-        del request.session[SESSION_KEY]
         if not report.ok:  # the register changed since the preview
             return self.render_to_response(
-                self.get_context_data(form=PremisesImportForm(), report=report, file_name=pending.get("name")),
+                self.get_context_data(form=PremisesImportForm(), report=report, file_name=pending.name),
                 status=400,
             )
         messages.success(request, f"Import abgeschlossen: {report.created} Flächen neu, {report.updated} aktualisiert.")

@@ -1,5 +1,6 @@
 """The site's own page types (home, standard page, contact form) and its editable settings."""
 
+from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalKey
@@ -190,3 +191,23 @@ class DemoSeeding(models.Model):
 
     def __str__(self):
         return f"Demo-Inhalte angelegt am {self.seeded_at:%d.%m.%Y}"
+
+
+class PendingImport(models.Model):
+    """An uploaded import file between its preview and the confirmation: in the database (every web
+    host sees it, never under the public media path), claimed once by the confirmation and
+    deleted; what nobody confirms is deleted after a day (core.pending_imports)."""
+
+    token = models.CharField(max_length=32, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=40)
+    name = models.CharField("Dateiname", max_length=255, blank=True)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "Import in Vorschau"
+        verbose_name_plural = "Importe in Vorschau"
+
+    def __str__(self):
+        return f"{self.name or self.kind} ({self.created_at:%d.%m.%Y %H:%M})"

@@ -16,6 +16,7 @@ from django.utils import timezone
 from PIL import Image
 from wagtail.images import get_image_model
 
+from core.models import PendingImport
 from matching.models import Premises
 from tests.matching.factories import PartnerFactory, PremisesFactory, partner_editor
 
@@ -243,6 +244,32 @@ def test_admin_import_writes_after_the_preview_is_confirmed(leg_client, leg):
 
     assert confirmed.status_code == 302
     assert Premises.objects.filter(lister=leg).count() == 10
+
+
+@pytest.mark.django_db
+def test_a_second_confirmation_of_the_same_preview_imports_nothing_and_says_why(leg_client, leg, tmp_path, settings):
+    """Issue 21.22: two confirmations at once answered 500; the uploaded files stayed on disk."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    response = leg_client.post(reverse(IMPORT), {"file": csv_upload("flaechen.csv", SAMPLE.read_bytes())})
+    token = response.context["token"]
+    assert not any(tmp_path.rglob("*.csv"))  # the preview's file is not under the media path
+    assert leg_client.post(reverse(IMPORT), {"confirm": "1", "token": token}).status_code == 302
+    again = leg_client.post(reverse(IMPORT), {"confirm": "1", "token": token}, follow=True)
+    assert again.status_code == 200
+    assert "schon übernommen" in again.content.decode()
+    assert Premises.objects.filter(lister=leg).count() == 10
+    assert not PendingImport.objects.exists()  # nothing of the file is kept
+
+
+@pytest.mark.django_db
+def test_an_abandoned_preview_is_deleted_after_a_day(leg_client, leg):
+    leg_client.post(reverse(IMPORT), {"file": csv_upload("flaechen.csv", SAMPLE.read_bytes())})
+    PendingImport.objects.update(created_at=timezone.now() - timedelta(days=2))
+    response = leg_client.post(reverse(IMPORT), {"file": csv_upload("flaechen.csv", SAMPLE.read_bytes())})
+    assert PendingImport.objects.count() == 1  # the old one went, the new preview stays
+    token = response.context["token"]
+    leg_client.post(reverse(IMPORT), {"file": csv_upload("flaechen.csv", SAMPLE.read_bytes())})
+    assert not PendingImport.objects.filter(token=token).exists()  # a new preview replaces the last
 
 
 @pytest.mark.django_db
