@@ -1,4 +1,7 @@
+import posixpath
+
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import IntegerField, Value
 from django.http import Http404, HttpResponse, HttpResponseNotFound, HttpResponseServerError, QueryDict
@@ -6,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.template import loader
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 from wagtail import views as wagtail_views
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import account as wagtail_account
@@ -138,3 +142,11 @@ def choose_page_below(request, parent_page_id):
     if not choosable_pages(request.user).filter(pk=parent_page_id).exists():
         raise Http404("Seite nicht gefunden.")
     return wagtail_chooser.BrowseView.as_view()(request, parent_page_id=parent_page_id)
+
+
+def public_media(request, path):
+    """Media files where the site serves them itself (``SERVE_MEDIA``): images, never documents,
+    which only the document view hands out after checking the collection's privacy."""
+    if posixpath.normpath(path).lstrip("/").startswith(settings.PRIVATE_MEDIA_PREFIXES):  # as serve() reads it
+        raise Http404("Nicht gefunden.")
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

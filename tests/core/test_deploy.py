@@ -6,6 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from django.core.management import CommandError, call_command
+
+from core.management.commands import rundemo
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -171,3 +176,53 @@ def test_the_default_cache_folder_is_not_under_the_shared_temp_directory():
     assert base.returncode == 0, base.stderr
     assert location.startswith(str(ROOT / "var" / "cache-"))  # the project's own folder (a clone may sit under /tmp)
     assert os.path.dirname(location) != tempfile.gettempdir()
+
+
+# Issue 21.13: `bin/run 0.0.0.0:8000` ran with the public development key, DEBUG and the demo
+# logins, and served the private AG protocol under /media/.
+
+
+def _rundemo(addrport, settings, **overrides):
+    for name, value in overrides.items():
+        setattr(settings, name, value)
+    with pytest.raises(CommandError) as refused:
+        call_command("rundemo", addrport)
+    return str(refused.value)
+
+
+DEV_KEY = "dev-only-insecure-key-innenstaedte-mit-zukunft"
+
+
+def test_bin_run_on_a_public_address_refuses_the_dev_key_debug_and_demo_logins(settings):
+    settings.DEV_SECRET_KEY = DEV_KEY
+    message = _rundemo("0.0.0.0:8000", settings, SECRET_KEY=DEV_KEY, DEBUG=True, DEMO_LOGINS_ENABLED=True)
+    assert "von anderen Rechnern erreichbar" in message
+    assert "SECRET_KEY" in message and "DEBUG=0" in message and "DEMO_LOGINS_ENABLED=0" in message
+    for addrport in ("192.168.1.20:8000", "[::]:8000", "demo.example.org:80"):
+        assert "SECRET_KEY" in _rundemo(addrport, settings, SECRET_KEY=DEV_KEY, DEBUG=False, DEMO_LOGINS_ENABLED=False)
+    assert "DEBUG=0" in _rundemo("0.0.0.0:8000", settings, SECRET_KEY="x" * 50, DEBUG=True, DEMO_LOGINS_ENABLED=False)
+
+
+def test_bin_run_on_loopback_starts_with_the_dev_settings(settings, monkeypatch):
+    steps = []
+    monkeypatch.setattr(rundemo, "call_command", lambda name, *args, **kwargs: steps.append(name))
+    settings.DEV_SECRET_KEY = settings.SECRET_KEY = DEV_KEY
+    settings.DEBUG = True
+    for addrport in ("127.0.0.1:8000", "localhost:8001", "[::1]:8000", "8002"):
+        steps.clear()
+        call_command("rundemo", addrport)
+        assert steps[0] == "migrate" and steps[-1] == "runserver", addrport
+
+
+def test_media_served_by_the_site_never_includes_documents(client, settings, tmp_path, db):
+    settings.MEDIA_ROOT = str(tmp_path)
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "documents" / "protokoll-ag-klima.pdf").write_bytes(b"%PDF-1.4 VERTRAULICH-AG-KLIMA")
+    (tmp_path / "original_images").mkdir()
+    (tmp_path / "original_images" / "anger.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert client.get("/media/original_images/anger.png").status_code == 200
+    for path in ("/media/documents/protokoll-ag-klima.pdf", "/media/original_images/../documents/protokoll-ag-klima.pdf",
+                 "/media//documents/protokoll-ag-klima.pdf", "/media/./documents/protokoll-ag-klima.pdf"):
+        response = client.get(path)
+        assert response.status_code == 404, path
+        assert b"VERTRAULICH-AG-KLIMA" not in b"".join(getattr(response, "streaming_content", [response.content]))

@@ -149,6 +149,11 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# The site serves public media itself (development, `bin/run`); in production the web server does,
+# and like the site it must never serve MEDIA_ROOT/documents/ (docs/deploy.md): documents go
+# through the permission-checked document view only.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+PRIVATE_MEDIA_PREFIXES = ("documents/",)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -6,7 +6,10 @@ from .base import *  # noqa: F401,F403
 from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-innenstaedte-mit-zukunft"  # noqa: F405
+# Public, so anyone could sign links with it: `bin/run` refuses it on an address other than loopback.
+DEV_SECRET_KEY = "dev-only-insecure-key-innenstaedte-mit-zukunft"
+SECRET_KEY = SECRET_KEY or DEV_SECRET_KEY  # noqa: F405
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)  # public media only; documents never (config/urls.py)
 DEMO_LOGINS_ENABLED = env_bool("DEMO_LOGINS_ENABLED", True)
 SERVER_TIMING = env_bool("SERVER_TIMING", True)
 

@@ -31,3 +31,5 @@ SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "10"))  # a loaded CI ma
 # A database per test process on PostgreSQL, so parallel runs on one server do not collide.
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
     DATABASES["default"].setdefault("TEST", {})["NAME"] = f"test_imz_{os.getpid()}"  # noqa: F405
+
+SERVE_MEDIA = True  # the tests check what the site serves under /media/

@@ -5,11 +5,12 @@ process when Java is there; it stops with the site. Everything runs in this one 
 steps share that engine. Without Java, search and lists use their database fallbacks.
 """
 
+import ipaddress
 from importlib import import_module
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from core.management.commands.seed_demo import SEEDERS
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args, addrport, **options):
+        refuse_unsafe_public_address(addrport)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("seed_demo")
         if settings.ELASTICSEARCH_URL:
@@ -36,3 +38,35 @@ class Command(BaseCommand):
             self.stdout.write(f"  Anmeldung: http://{addrport}/admin/")
         self.stdout.write("")
         call_command("runserver", addrport, use_reloader=False)
+
+
+def is_loopback(host: str) -> bool:
+    host = host.strip("[]")
+    if host in ("", "localhost"):
+        return True  # runserver's default address is 127.0.0.1
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False  # a host name: reachable by others
+
+
+def refuse_unsafe_public_address(addrport: str) -> None:
+    """On an address others reach (``bin/run 0.0.0.0:8000``) the demo starts only without what
+    makes it open: the public development key (anyone could sign saved-search links), DEBUG
+    (tracebacks with settings) and the demo logins (their passwords are in the README)."""
+    host = addrport.rpartition(":")[0] if ":" in addrport else ""
+    if is_loopback(host):
+        return
+    problems = []
+    if settings.SECRET_KEY == getattr(settings, "DEV_SECRET_KEY", None):
+        problems.append("einen eigenen geheimen Schlüssel (SECRET_KEY=…)")
+    if settings.DEBUG:
+        problems.append("DEBUG=0")
+    if settings.DEMO_LOGINS_ENABLED:
+        problems.append("DEMO_LOGINS_ENABLED=0 (die Demo-Passwörter stehen im README)")
+    if problems:
+        raise CommandError(
+            f"Die Adresse {addrport} ist auch von anderen Rechnern erreichbar. Dafür braucht die Website "
+            + ", ".join(problems) + ". Beispiel: SECRET_KEY=$(openssl rand -hex 32) DEBUG=0 DEMO_LOGINS_ENABLED=0 "
+            f"bin/run {addrport} – oder ohne Adresse nur auf diesem Rechner: bin/run"
+        )
