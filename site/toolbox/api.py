@@ -7,6 +7,7 @@ from django.http import HttpRequest, QueryDict
 from ninja import Query, Router, Schema
 
 from config.api import MAX_PAGE, ApiInputError
+from core.clients import client_address
 from core.vocabularies import Level3, MeasureLevel, MeasureStrategy
 from toolbox import selectors
 
@@ -150,7 +151,7 @@ def kompass(
     if not query.problems:
         raise ApiInputError("problem", "Bitte mindestens eine Problemlage angeben.")
     result = selectors.kompass_result(query)
-    selectors.count_kompass_request(query)
+    selectors.count_kompass_request(query, client=client_address(request))
     return {
         "instruments": [
             {

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from core.ratelimit import Limit
 from core.selectors import public_pages
 from core.vocabularies import Level3, MeasureLevel, MeasureStrategy
 from toolbox import models as toolbox_models
@@ -254,13 +255,23 @@ def kompass_result(query: KompassQuery, *, limit_offers=8, limit_premises=10):
     return {"instruments": ranked, "examples": examples, "offers": offers, "premises": premises}
 
 
-def count_kompass_request(query: KompassQuery):
-    """Anonymous statistics: one count per problem situation and town type asked for."""
+# The statistics count people asking, not page loads: per client address a situation counts once a
+# day, and at most ten counted situations a day (a script reloading the Kompass inflates nothing).
+KOMPASS_ASKED = Limit("kompass-asked", limit=1, window_seconds=24 * 3600)
+KOMPASS_PER_CLIENT = Limit("kompass-client", limit=10, window_seconds=24 * 3600)
+
+
+def count_kompass_request(query: KompassQuery, *, client: str = ""):
+    """Anonymous statistics: one count per problem situation and town type asked for (no person,
+    no address stored; the address only keys the hashed limit in the cache)."""
     from django.db.models import F
 
     if not query.is_complete:
         return
     for problem in query.problems:
+        if client and (KOMPASS_ASKED.exceeded(f"{client}|{query.town_type}|{problem}")
+                       or KOMPASS_PER_CLIENT.exceeded(client)):
+            continue
         row, _ = toolbox_models.KompassRequestCount.objects.get_or_create(problem=problem, town_type=query.town_type)
         toolbox_models.KompassRequestCount.objects.filter(pk=row.pk).update(count=F("count") + 1)
 

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
+from core.clients import client_address
 from core.logins import LoginForm
 from core.vocabularies import KompassProblem, TownType
 from partners.models import Partner
@@ -196,7 +197,7 @@ def kompass(request):
     result = None
     if query.is_complete:
         result = selectors.kompass_result(query)
-        selectors.count_kompass_request(query)
+        selectors.count_kompass_request(query, client=client_address(request))
     context = {
         "query": query,
         "result": result,

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from core.vocabularies import KompassProblem
 from partners.models import Partner, SupportOffer
 from toolbox import demo
 from toolbox.models import KompassRequestCount, MeasureIndexPage
@@ -107,7 +108,22 @@ def test_kompass_small_town_with_ground_floor_vacancy(client, seeded, offers):
     assert [p["title"] for p in body["premises"]] == ["Ladenlokal am Markt"]
     # without a city no premises
     assert api(client, "kompass", town_type="small_town", problem="ground_floor_vacancy").json()["premises"] == []
+    # the same visitor asked twice: counted once (issue 21.24)
+    assert KompassRequestCount.objects.get(problem="ground_floor_vacancy", town_type="small_town").count == 1
+
+
+def test_reloading_the_kompass_does_not_inflate_its_statistics(client, seeded):
+    """Issue 21.24: anyone could push a problem situation up the statistics by reloading."""
+    params = {"town_type": "small_town", "problem": "ground_floor_vacancy"}
+    for _ in range(30):
+        assert client.get(reverse("toolbox:kompass"), params).status_code == 200
+        assert api(client, "kompass", **params).status_code == 200
+    assert KompassRequestCount.objects.get(problem="ground_floor_vacancy", town_type="small_town").count == 1
+    client.get(reverse("toolbox:kompass"), params, REMOTE_ADDR="10.0.0.9")  # another visitor counts
     assert KompassRequestCount.objects.get(problem="ground_floor_vacancy", town_type="small_town").count == 2
+    for problem, _label in KompassProblem.choices:  # one visitor counts ten situations a day at most
+        client.get(reverse("toolbox:kompass"), {"town_type": "city", "problem": problem}, REMOTE_ADDR="10.0.0.7")
+    assert KompassRequestCount.objects.filter(town_type="city").count() == min(10, len(KompassProblem.choices))
 
 
 @pytest.mark.parametrize(
