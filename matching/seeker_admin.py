@@ -5,7 +5,7 @@ seekers change their own searches through their signed links."""
 from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
 from matching.models import SeekerProfile
 
@@ -24,7 +24,19 @@ seeker_permission_policy = ReadOnlyPermissionPolicy(SeekerProfile)
 register_permission_policy(SeekerProfile, seeker_permission_policy, exact_class=True)
 
 
+NO_CONSENT = "– (keine Einwilligung zur Kontaktaufnahme: die Adresse bleibt verborgen)"
+
+
+class SeekerInspectView(InspectView):
+    """A seeker's address shows only if they agreed to be contacted (the matching panel of a
+    listing follows the same rule)."""
+
+    def get_email_display_value(self):
+        return self.object.email if self.object.allow_contact else NO_CONSENT
+
+
 class SeekerProfileViewSet(SnippetViewSet):
+    inspect_view_class = SeekerInspectView
     model = SeekerProfile
     icon = "user"
     menu_label = "Suchprofile"

@@ -172,12 +172,12 @@ def seed(command):
             if not listed.consents.exists():
                 OwnerConsent.objects.create(unit=listed, given_by="Eigentümergemeinschaft (Demo)",
                                             given_on=today - timedelta(days=10), channel=ConsentChannel.WRITTEN)
-            unit_create_listing(
+            created = unit_create_listing(
                 unit=listed, title=f"Ladenlokal {listed.address} ({listed.zone or town})", use_types=["retail", "gastronomy"],
                 description=f"Leerstehendes Ladenlokal in der {listed.zone or 'Innenstadt'} von {town}, sofort verfügbar.",
                 rent_month_eur=None,
             )
-            listed_ids.append(f"LS-{listed.external_id}")
+            listed_ids.append(created.external_id)
     _ensure_images(listed_ids)  # the premises demo's generated pictures, for the exposés
     erfurt = municipality_for_city("Erfurt")
     _town_user(erfurt)

@@ -40,7 +40,9 @@ class Unit(models.Model):
     """One commercial unit of a town centre (Besatz und Leerstand). ``use`` is a use-type code or
     ``vacant``; every change of use or business is kept in ``uses`` (the history)."""
 
-    external_id = models.CharField("Externe ID", max_length=100, unique=True)
+    # Unique per town, not across towns: each town numbers its own units, and no town learns from
+    # an import whether another town uses an id.
+    external_id = models.CharField("Externe ID", max_length=100)
     municipality = models.ForeignKey(
         "partners.Partner", on_delete=models.PROTECT, related_name="vacancy_units", verbose_name="Kommune (Partner)",
     )
@@ -76,6 +78,9 @@ class Unit(models.Model):
 
     class Meta:
         ordering = ["city", "street", "house_number", "floor"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "external_id"], name="vacancy_unit_external_id_per_town"),
+        ]
         verbose_name = "Gewerbeeinheit"
         verbose_name_plural = "Gewerbeeinheiten"
 

@@ -197,6 +197,11 @@ def _clean_row(raw: dict[str, str], line: int, errors: list[RowError], places: d
     return values if len(errors) == start else None
 
 
+def unit_listing_external_id(unit: Unit) -> str:
+    """The premises register's id of a unit's listing (unit ids are unique per town only)."""
+    return f"LS-{unit.municipality_id}-{unit.external_id}"[:100]
+
+
 def units_import(*, source, dry_run: bool = False, municipality: Partner | None = None) -> UnitImportReport:
     """Validate a units CSV (contract columns) and, when every row is valid, write it.
 
@@ -231,21 +236,24 @@ def units_import(*, source, dry_run: bool = False, municipality: Partner | None 
         if values is not None:
             rows.append((line, values))
 
-    existing = {u.external_id: u for u in Unit.objects.filter(external_id__in=list(seen)).select_related("municipality")}
     towns: dict[str, Partner | None] = {}
-    for line, values in rows:
+    for _line, values in rows:
         city = values["city"]
         if city not in towns:
             towns[city] = municipality_for_city(city, create=False)
             if towns[city] is None:
                 report.new_towns.append(f"Stadt {city}")
+    # Ids are a town's own: a row matches a unit of the row's town only.
+    existing = {
+        (u.municipality_id, u.external_id): u
+        for u in Unit.objects.filter(external_id__in=list(seen), municipality__in=[t for t in towns.values() if t])
+    }
+    for line, values in rows:
+        city = values["city"]
         town = towns[city]
         if municipality is not None and (town is None or town.pk != municipality.pk):
             errors.append(RowError(line, "city", f"Die Einheit liegt in {city}, nicht in Ihrer Kommune."))
-        known = existing.get(values["external_id"])
-        if known is not None and municipality is not None and known.municipality_id != municipality.pk:
-            errors.append(RowError(line, "external_id",
-                                   f"Die Einheit „{values['external_id']}“ gehört einer anderen Kommune."))
+        known = existing.get((town.pk if town else None, values["external_id"]))
         if known is None:
             report.created += 1
         elif _differs(known, values):
@@ -260,7 +268,8 @@ def units_import(*, source, dry_run: bool = False, municipality: Partner | None 
             if towns[city] is None:
                 towns[city] = municipality_for_city(city, create=True)
         for _line, values in rows:
-            _write_unit(existing.get(values["external_id"]), values, towns[values["city"]])
+            town = towns[values["city"]]
+            _write_unit(existing.get((town.pk, values["external_id"])), values, town)
     report.written = True
     return report
 
@@ -329,7 +338,7 @@ def unit_create_listing(*, unit: Unit, title: str, use_types: list[str], descrip
     if unit.floor == Floor.GROUND and "ground_floor" not in features:
         features.append("ground_floor")
     premises = Premises.objects.create(
-        external_id=f"LS-{unit.external_id}"[:100],
+        external_id=unit_listing_external_id(unit),
         title=title,
         description=description,
         street=unit.address,

@@ -302,3 +302,15 @@ def test_one_client_cannot_flood_addresses_with_saved_search_mails(client):
     assert response.status_code == 429
     assert "zu viele Suchen gespeichert" in response.content.decode()
     assert len(mail.outbox) == 5 and not SeekerProfile.objects.filter(email="opfer@example.org").exists()
+
+
+def test_the_inspect_view_hides_the_address_of_a_seeker_who_did_not_agree_to_contact(client):
+    """Issue 21.24: the saved-search inspect view showed every seeker's e-mail address."""
+    private = SeekerProfileFactory(email="kein-kontakt@example.org", allow_contact=False, sector="Mode")
+    open_to_contact = SeekerProfileFactory(email="kontakt-ok@example.org", allow_contact=True, sector="Buchhandel")
+    client.force_login(get_user_model().objects.create_superuser("leg-admin", "leg@example.org", "pw"))
+    page = client.get(reverse("wagtailsnippets_matching_seekerprofile:inspect", args=[private.pk])).content.decode()
+    assert "Mode" in page and "kein-kontakt@example.org" not in page
+    assert "keine Einwilligung zur Kontaktaufnahme" in page
+    page = client.get(reverse("wagtailsnippets_matching_seekerprofile:inspect", args=[open_to_contact.pk]))
+    assert "kontakt-ok@example.org" in page.content.decode()

@@ -114,3 +114,28 @@ def test_dry_run_and_bad_files(tmp_path):
         run(str(latin))
     with pytest.raises(CommandError, match="nicht gefunden"):
         run(str(tmp_path / "fehlt.csv"))
+
+
+@pytest.mark.django_db
+def test_a_towns_import_reveals_nothing_about_another_towns_unit_ids(client):
+    """Issue 21.24: the unit import said "gehört einer anderen Kommune" for another town's id.
+    Unit ids are a town's own: Erfurt may use "J-7" although Jena does, and Jena's unit stays."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.vacancy.factories import TownFactory, UnitFactory, town_user
+
+    jena = TownFactory(name="Stadt Jena")
+    erfurt = TownFactory(name="Stadt Erfurt")
+    jenas = UnitFactory(external_id="J-7", municipality=jena, city="Jena", street="Holzmarkt", house_number="2")
+    client.force_login(town_user(erfurt, "erfurt"))
+    row = "J-7,Erfurt,Marktstraße,1,eg,Altstadt,retail,Buchhandlung Krause,,,85,,\n"
+    response = client.post("/admin/leerstand/import/", {
+        "file": SimpleUploadedFile("einheiten.csv", (HEADER + row).encode()),
+    })
+    page = response.content.decode()
+    assert response.status_code == 200, page[:3000]
+    assert "anderen Kommune" not in page and "Jena" not in page
+    ours = Unit.objects.get(municipality=erfurt, external_id="J-7")
+    assert ours.street == "Marktstraße"
+    jenas.refresh_from_db()
+    assert (jenas.municipality, jenas.street) == (jena, "Holzmarkt")
