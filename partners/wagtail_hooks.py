@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
 
+from core.concurrency import SnippetEditView
 from partners.admin_viewsets import PartnerOwnedSnippetViewSet
 from partners.forms import PartnerAdminForm, SupportOfferAdminForm
 from partners.models import Partner, PartnerMembership, SupportOffer
@@ -17,6 +18,7 @@ from partners.services import add_partner_person, remove_partner_person
 
 class SupportOfferViewSet(PartnerOwnedSnippetViewSet):
     model = SupportOffer
+    edit_view_class = SnippetEditView  # a partner's person and the office may edit one offer at once
     icon = "help"
     menu_label = "Angebote"
     list_display = ["title", "provider", "approval_status", "valid_until"]

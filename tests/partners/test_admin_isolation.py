@@ -327,3 +327,23 @@ def test_site_history_and_its_export_show_only_the_own_organisations_activity(cl
     login(client, world["editor"])
     body = client.get("/admin/reports/site-history/results/").content.decode()
     assert "Nachfolge-Club Thüringen" in body and "Ansiedlungsservice Digitalwirtschaft" in body
+
+
+def test_an_offer_saved_from_an_older_version_is_refused_and_keeps_the_newer_one(client, world):
+    """Issue 21.21: the office and the partner's person editing one offer overwrote each other."""
+    offer = world["thex_offer"]
+    loaded = offer.save_revision(user=world["thex_user"])
+    loaded_fields = {"loaded_revision_id": loaded.pk, "loaded_revision_created_at": loaded.created_at.isoformat()}
+    login(client, world["editor"])
+    first = client.post(reverse(EDIT, args=[offer.pk]), {**offer_form(offer, title="Nachfolge-Club (Büro)"),
+                                                         **loaded_fields})
+    assert first.status_code == 302
+    login(client, world["thex_user"])
+    second = client.post(reverse(EDIT, args=[offer.pk]), {**offer_form(offer, title="Nachfolge-Club (ThEx)"),
+                                                          **loaded_fields})
+    assert second.status_code == 200
+    page = second.content.decode()
+    assert "hat jemand anderes eine neuere Fassung gespeichert" in page
+    assert "Nachfolge-Club (ThEx)" in page  # what they typed is still in the form
+    latest = SupportOffer.objects.get(pk=offer.pk).latest_revision.as_object()
+    assert latest.title == "Nachfolge-Club (Büro)"
