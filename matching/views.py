@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Prefetch, prefetch_related_objects
@@ -35,7 +37,10 @@ def _radius_options(form):
 
 
 def _map_config():
-    return {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+    """Tiles from another host need the visitor's click first (premises-map.js)."""
+    host = urlsplit(settings.MAP_TILE_URL).hostname or ""
+    return {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION, "tileHost": host,
+            "needsConsent": bool(host) and host not in settings.ALLOWED_HOSTS}
 
 
 def _with_images(items, *specs):

@@ -1,5 +1,7 @@
 """StreamField blocks shared by every page type."""
 
+from urllib.parse import urlsplit
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -50,6 +52,19 @@ class DocumentBlock(blocks.StructBlock):
         template = "blocks/document_block.html"
 
 
+class ConsentEmbedBlock(EmbedBlock):
+    """A video or other embed behind a button (two clicks): the provider's player is in a
+    <template> until the visitor loads it (static/js/site.js)."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["host"] = urlsplit(getattr(value, "url", "") or "").hostname or "einem anderen Anbieter"
+        return context
+
+    class Meta:
+        template = "core/blocks/embed.html"
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -58,7 +73,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     document = DocumentBlock()
-    embed = EmbedBlock(label="Eingebettetes Medium", help_text="z. B. ein Video-Link", required=False)
+    embed = ConsentEmbedBlock(label="Eingebettetes Medium", help_text="z. B. ein Video-Link", required=False)
 
 
 class SocialLinkBlock(blocks.StructBlock):

@@ -6,7 +6,9 @@ request (commands, tasks) there is no memo and every read goes to the database.
 
 import re
 from contextvars import ContextVar
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
 
 request_memo: ContextVar[dict | None] = ContextVar("imz_request_memo", default=None)
@@ -67,3 +69,37 @@ class ControlCharacterMiddleware:
                 if _CONTROL.search(key) or any(_CONTROL.search(v) for v in values):
                     return key if not _CONTROL.search(key) else "form"
         return None
+
+
+def content_security_policy() -> str:
+    """The site's policy: everything from this site; images also from the map's tile host (loaded
+    only after the visitor's click, premises-map.js); frames only from the two-click media hosts."""
+    tile = urlsplit(settings.MAP_TILE_URL)
+    tile_origin = f"{tile.scheme}://{tile.netloc}" if tile.scheme and tile.netloc else ""
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        " ".join(["img-src 'self' data:", tile_origin]).strip(),
+        "font-src 'self'",
+        "connect-src 'self'",
+        " ".join(["frame-src 'self'", *settings.CSP_FRAME_SOURCES]),
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
+    ])
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sends the policy with every answer outside the admins (CSP_EXEMPT_PREFIXES)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = content_security_policy()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith(settings.CSP_EXEMPT_PREFIXES):
+            response.setdefault("Content-Security-Policy", self.policy)
+        return response

@@ -5,11 +5,29 @@ import re
 from matching.models import Premises
 
 
+def test_the_map_loads_tiles_from_the_tile_server_only_after_the_visitor_agrees(page, shot):
+    """Issue 21.12: map tiles came from the OSM tile servers on every premises page."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto("/flaechen/karte/")
+    notice = page.locator(".map-consent")
+    notice.wait_for()
+    assert "tile.openstreetmap.org" in notice.inner_text()
+    shot("karte-vor-zustimmung")
+    assert not [url for url in requested if "tile.openstreetmap.org" in url]
+    page.get_by_role("button", name="Karte laden").click()
+    page.locator("#premises-map .leaflet-marker-icon").first.wait_for()
+    page.wait_for_function("document.querySelectorAll('#premises-map img.leaflet-tile').length > 0")
+    assert [url for url in requested if "tile.openstreetmap.org" in url]
+    assert page.js_errors == []
+
+
 def test_map_shows_a_marker_per_public_listing_and_links_to_it(page, shot):
     public = Premises.objects.public().count()
     assert public > 1
 
     page.goto("/flaechen/karte/")
+    page.get_by_role("button", name="Karte laden").click()
     status = page.locator("#premises-map-status")
     status.filter(has_text=re.compile(r"Fläche")).wait_for()
     assert status.inner_text() == f"{public} Flächen auf der Karte."
@@ -33,6 +51,7 @@ def test_map_filtered_by_town_shows_only_that_towns_markers(page, shot):
     assert in_jena >= 1
 
     page.goto("/flaechen/karte/?city=Jena")
+    page.get_by_role("button", name="Karte laden").click()
     page.locator("#premises-map-status").filter(has_text=re.compile(r"Fläche")).wait_for()
     assert page.locator("#premises-map .leaflet-marker-icon").count() == in_jena
     shot("karte-jena")

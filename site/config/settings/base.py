@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "ninja",  # the API docs' Swagger UI from our own static files, not a CDN
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -234,6 +236,13 @@ SEARCH_SYNONYMS_DIRS = os.environ.get("SEARCH_SYNONYMS_DIRS", "")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Map tiles for Leaflet (configurable; the default is OpenStreetMap's public tile server).
+# Content-Security-Policy of every public page (core.middleware): scripts from this site only,
+# no inline scripts; map tiles and two-click media from these hosts only, and only after a click.
+CSP_FRAME_SOURCES = os.environ.get(
+    "CSP_FRAME_SOURCES", "https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com"
+).split()
+# The Wagtail and Django admins set inline scripts of their own: no site policy there.
+CSP_EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILE_ATTRIBUTION = os.environ.get(
     "MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap-Mitwirkende"
