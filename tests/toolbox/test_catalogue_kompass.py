@@ -74,7 +74,7 @@ def test_catalogue_listing_filters_by_url_and_has_a_print_view(client, seeded):
     printed = client.get(reverse("toolbox:measures_print") + "?strategy=information").content.decode()
     assert "Sensibilisierung der allgemeinen Bevölkerung" in printed and "Klima-Invest (Kompetenzaufbau)" in printed
     assert "Zusammentragen von Informationsmaterialien" in printed and "Trinkwasserbrunnen" not in printed
-    assert "window.print()" in printed
+    assert '<button type="button" data-print>Drucken</button>' in printed and "/static/js/site.js" in printed
 
 
 @pytest.fixture
