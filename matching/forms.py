@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from core.forms import FixedChoiceField, FixedMultipleChoiceField
+from core.forms import FixedChoiceField, FixedMultipleChoiceField, UnchangedSinceLoadedMixin
 from core.vocabularies import Feature, UseType
 from matching import gazetteer
 from partners.selectors import partner_for_user
@@ -205,7 +205,7 @@ class PremisesImportForm(forms.Form):
         return upload
 
 
-class PremisesAdminForm(WagtailAdminModelForm):
+class PremisesAdminForm(UnchangedSinceLoadedMixin, WagtailAdminModelForm):
     """Admin edit form: the municipality must be known to the gazetteer; without coordinates the
     listing sits at the municipality's centre (as in the import)."""
 

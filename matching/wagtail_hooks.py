@@ -69,6 +69,7 @@ class PremisesViewSet(PartnerOwnedSnippetViewSet):
                 FieldPanel("lister"),
                 FieldPanel("contact_email"),
                 FieldPanel("confirmed_at", read_only=True),
+                FieldPanel("loaded_updated_at"),  # hidden: no silent overwrite of another save
             ], heading="Verwaltung"),
             ObjectList([FittingSeekersPanel()], heading="Passende Suchende"),
         ],

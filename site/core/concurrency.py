@@ -12,11 +12,7 @@ from django.contrib import messages
 from wagtail.admin.views.pages.edit import EditView as WagtailPageEditView
 from wagtail.snippets.views.snippets import EditView as WagtailSnippetEditView
 
-OVERWRITE_MESSAGE = (
-    "Während Sie bearbeitet haben, hat jemand anderes eine neuere Fassung gespeichert. Ihre Änderungen sind "
-    "noch nicht gespeichert, damit sie die andere Fassung nicht überschreiben: bitte öffnen Sie den Eintrag in "
-    "einem neuen Tab, vergleichen Sie (Versionen) und speichern Sie dann erneut."
-)
+from core.forms import OVERWRITE_MESSAGE
 
 
 class SnippetEditView(WagtailSnippetEditView):

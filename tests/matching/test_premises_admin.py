@@ -3,6 +3,7 @@ uploads are checked, unconfirmed listings expire with a mail to their lister."""
 
 import csv
 import io
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -293,3 +294,21 @@ def test_the_lister_reads_inquiries_about_its_own_listings_only(leg_client, leg,
     assert "Anna Anfrage" in page
     assert "Bernd Fremd" not in page
     assert foreign_view.status_code == 404  # another organisation's inquiry does not exist for this user
+
+
+@pytest.mark.django_db
+def test_a_listing_saved_after_someone_else_saved_it_is_refused_and_keeps_the_newer_data(leg_client, leg):
+    """Issue 21.21: two LEG people editing one listing overwrote each other silently."""
+    edit = reverse("wagtailsnippets_matching_premises:edit", args=[PremisesFactory(
+        title="Laden am Markt", lister=leg, external_id="LEG-NEU-1", city="Jena").pk])
+    form_page = leg_client.get(edit).content.decode()
+    loaded = re.search(r'name="loaded_updated_at" value="([^"]+)"', form_page).group(1)
+    first = leg_client.post(edit, listing_form(title="Laden am Markt (Kollegin)", loaded_updated_at=loaded))
+    assert first.status_code == 302
+    second = leg_client.post(edit, listing_form(title="Laden am Markt (ich)", loaded_updated_at=loaded))
+    assert second.status_code == 200
+    page = second.content.decode()
+    assert "hat jemand anderes eine neuere Fassung gespeichert" in page and "Laden am Markt (ich)" in page
+    assert Premises.objects.get(external_id="LEG-NEU-1").title == "Laden am Markt (Kollegin)"
+    fresh = re.search(r'name="loaded_updated_at" value="([^"]+)"', leg_client.get(edit).content.decode()).group(1)
+    assert leg_client.post(edit, listing_form(title="Laden am Markt (ich)", loaded_updated_at=fresh)).status_code == 302
