@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.forms import UnchangedSinceLoadedMixin
 from core.vocabularies import Feature, UseType
 from matching import gazetteer
 from matching.models import Premises
@@ -78,7 +79,7 @@ class TownOwnedAdminForm(WagtailAdminModelForm):
         return place.name
 
 
-class UnitAdminForm(TownOwnedAdminForm):
+class UnitAdminForm(UnchangedSinceLoadedMixin, TownOwnedAdminForm):
     def clean(self):
         data = super().clean()
         if data.get("use") == "vacant" and data.get("business_name"):

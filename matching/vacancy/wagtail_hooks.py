@@ -47,6 +47,7 @@ class UnitViewSet(TownScopedViewSet):
             FieldRowPanel([FieldPanel("soon_vacant_from"), FieldPanel("soon_vacant_reason"), FieldPanel("takeover_possible")]),
         ], heading="Nutzung"),
         MultiFieldPanel([FieldPanel("owner_name"), FieldPanel("owner_contact")], heading="Eigentümer (nicht öffentlich)"),
+        FieldPanel("loaded_updated_at"),  # hidden: no silent overwrite of another save
     ], base_form_class=UnitAdminForm)
 
 

@@ -1,6 +1,7 @@
 """The register kept by a town's people in the admin: a change of use extends the history; the
 contact log; the demo seeds idempotently with a working town login."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -137,3 +138,19 @@ def test_a_town_adds_a_unit_with_its_first_history_entry(client):
     assert list(unit.uses.values_list("use", "business_name")) == [("gastronomy", "Eiscafé Venezia")]
     response = client.post("/admin/snippets/vacancy/unit/add/", {**data, "external_id": "NEU-2", "city": "Atlantis"})
     assert response.status_code == 200 and "Ortsverzeichnis nicht bekannt" in response.content.decode()
+
+
+def test_a_unit_saved_after_a_colleague_saved_it_is_refused(client):
+    """Issue 21.21: two people of a town editing one unit overwrote each other silently."""
+    town = TownFactory(name="Stadt Erfurt")
+    unit = UnitFactory(municipality=town, use="retail", business_name="Schuhhaus Krause")
+    client.force_login(town_user(town, "erfurt"))
+    url = f"/admin/snippets/vacancy/unit/edit/{unit.pk}/"
+    loaded = re.search(r'name="loaded_updated_at" value="([^"]+)"', client.get(url).content.decode()).group(1)
+    first = client.post(url, unit_form(unit, business_name="Schuhhaus Krause & Söhne", loaded_updated_at=loaded))
+    assert first.status_code == 302
+    second = client.post(url, unit_form(unit, business_name="Schuhhaus Meier", loaded_updated_at=loaded))
+    assert second.status_code == 200
+    assert "hat jemand anderes eine neuere Fassung gespeichert" in second.content.decode()
+    unit.refresh_from_db()
+    assert unit.business_name == "Schuhhaus Krause & Söhne"
