@@ -5,8 +5,10 @@ schemathesis' own pytest plugin does not run under pytest 9, so each operation's
 go through Hypothesis here directly.
 """
 
+import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
+from django.db import connection
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 
@@ -14,6 +16,11 @@ EXAMPLES_PER_OPERATION = 40
 
 
 def test_no_input_makes_the_api_answer_with_a_server_error(db, search_index):
+    if connection.vendor == "postgresql":
+        # schemathesis' WSGI transport ends each request so that the PostgreSQL connection holding the
+        # test's transaction closes; a transactional test would flush the migrations' data for the
+        # tests after it. PostgreSQL's own input limits (NUL bytes, integer overflow) have their tests.
+        pytest.skip("läuft auf SQLite: die WSGI-Anfragen schließen die Verbindung der Testtransaktion")
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 7  # the schema lists the API (an empty schema would prove nothing)
