@@ -33,7 +33,8 @@ from partners.models import Partner
 def municipality_for_city(city: str, *, create: bool = True) -> Partner | None:
     """The town (partner) that receives a gazetteer city's reports and units: the municipality
     whose ``town`` the office set to it. Never by name: a partner that renames itself "Erfurt"
-    receives nothing. With ``create`` an unknown town is added as "Stadt <Name>"."""
+    receives nothing. With ``create`` an unknown town is added as "Stadt <Name>" ("Kommune <Name>"
+    when another organisation has that name)."""
     city = (city or "").strip()
     if not city:
         return None
@@ -43,8 +44,11 @@ def municipality_for_city(city: str, *, create: bool = True) -> Partner | None:
             name=f"Stadt {city}", defaults={"kind": Partner.Kind.MUNICIPALITY, "region": city, "town": city}
         )
         if not created and (town.kind != Partner.Kind.MUNICIPALITY or town.town.casefold() not in ("", city.casefold())):
-            return None  # the name is another organisation's: the office decides
-        if not created and not town.town:
+            # "Stadt <Name>" is another organisation's (an agency, another town): never route to it.
+            town, _ = Partner.objects.get_or_create(
+                name=f"Kommune {city}", defaults={"kind": Partner.Kind.MUNICIPALITY, "region": city, "town": city}
+            )
+        elif not created and not town.town:
             town.town = city
             town.save(update_fields=["town"])
     return town

@@ -139,3 +139,13 @@ def test_a_towns_import_reveals_nothing_about_another_towns_unit_ids(client):
     assert ours.street == "Marktstraße"
     jenas.refresh_from_db()
     assert (jenas.municipality, jenas.street) == (jena, "Holzmarkt")
+
+
+@pytest.mark.django_db
+def test_units_of_a_new_town_never_go_to_an_organisation_that_merely_has_its_name(tmp_path):
+    """An agency called "Stadt Suhl" is no town: Suhl's units get a municipality of their own."""
+    agency = Partner.objects.create(name="Stadt Suhl", kind=Partner.Kind.AGENCY)
+    run(write(tmp_path, HEADER + "S-1,Suhl,Steinweg,4,eg,Altstadt,vacant,,2025-01-15,,70,,\n"))
+    unit = Unit.objects.get(external_id="S-1")
+    assert unit.municipality != agency
+    assert (unit.municipality.kind, unit.municipality.town) == (Partner.Kind.MUNICIPALITY, "Suhl")
