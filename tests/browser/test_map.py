@@ -55,3 +55,18 @@ def test_map_filtered_by_town_shows_only_that_towns_markers(page, shot):
     page.locator("#premises-map-status").filter(has_text=re.compile(r"Fläche")).wait_for()
     assert page.locator("#premises-map .leaflet-marker-icon").count() == in_jena
     shot("karte-jena")
+
+
+def test_on_a_phone_the_map_consent_fits_and_loads_the_map(page, shot):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/flaechen/karte/")
+    button = page.get_by_role("button", name="Karte laden")
+    button.scroll_into_view_if_needed()
+    box = button.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390  # nothing cut off
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+    shot("karte-zustimmung-telefon")
+    button.click()
+    page.locator("#premises-map .leaflet-marker-icon").first.wait_for()
+    shot("karte-geladen-telefon")
+    assert page.js_errors == []
