@@ -13,8 +13,8 @@ from matching import memo
 
 
 def connect():
-    from matching.vacancy.models import TargetMix, TargetShare, Unit
     from partners.models import Partner, SupportOffer
+    from vacancy.models import TargetMix, TargetShare, Unit
 
     for model in (TargetMix, TargetShare, Unit, SupportOffer, Partner):
         post_save.connect(memo.changed, sender=model, dispatch_uid=f"matching-memo-save-{model.__name__}")

@@ -481,7 +481,7 @@ def target_mix_reasons(req: MatchRequest, doc: dict, *, town_gaps: dict | None =
     """The listing's town lacks the seeker's use in its target mix (vacancy management's Zielbild):
     "stärkt den Zielmix der Altstadt: Gastronomie fehlt". The gaps are looked up once per town
     (``town_gaps``), not once per candidate: a results page of 50 costs no more queries than one of 10."""
-    from matching.vacancy.selectors import mix_gaps, mix_reason
+    from vacancy.selectors import mix_gaps, mix_reason
 
     wanted = [u for u in req.use_types if u in (doc.get("use_types") or [])]
     city = doc.get("city")
@@ -521,7 +521,7 @@ def rank_premises(req: MatchRequest, response: dict) -> list[Ranked]:
             ranked.append(result)
     ranked.sort(key=lambda r: (r.near_miss, -r.score, r.id))
     shown = ranked[: req.limit]
-    from matching.vacancy.selectors import towns_mix_gaps
+    from vacancy.selectors import towns_mix_gaps
 
     # The target mixes of the shown results' towns in one go (a page of 50 costs what one of 10 does).
     town_gaps = towns_mix_gaps(result.source.get("city") for result in shown) if req.use_types and shown else {}

@@ -36,7 +36,7 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("flaechen/", include("matching.urls")),
     path("passend/", include("matching.seeker_urls")),
-    path("leerstand/", include("matching.vacancy.urls")),
+    path("leerstand/", include("vacancy.urls")),
     path("intern/", include("members.urls")),
     path("suche/", include("search.urls")),
     path("werkzeuge/", include("toolbox.urls")),

@@ -4,8 +4,8 @@ in the Wagtail admin (list, search, edit, delete, chooser, history); alliance ed
 import pytest
 from django.urls import reverse
 
-from matching.vacancy.models import VacancyReport
 from partners.models import Partner, SupportOffer
+from vacancy.models import VacancyReport
 
 from .factories import PartnerFactory, SupportOfferFactory, alliance_editor, partner_person
 

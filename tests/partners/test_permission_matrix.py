@@ -9,11 +9,11 @@ from wagtail.permissions import policy_registry
 from wagtail.snippets.models import get_snippet_models
 
 from matching.models import PremisesInquiry
-from matching.vacancy.models import VacancyReport
 from partners.permissions import PartnerOwnedPermissionPolicy
 from tests.matching.factories import PremisesFactory
 from tests.partners.factories import PartnerFactory, SupportOfferFactory, partner_person
 from tests.vacancy.factories import TownFactory, UnitFactory, town_user
+from vacancy.models import VacancyReport
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from matching.vacancy.demo import TOWN_PERMISSIONS
-from matching.vacancy.models import TargetMix, TargetShare, Unit, UnitUse
 from partners.models import Partner, PartnerMembership
+from vacancy.demo import TOWN_PERMISSIONS
+from vacancy.models import TargetMix, TargetShare, Unit, UnitUse
 
 
 class TownFactory(factory.django.DjangoModelFactory):

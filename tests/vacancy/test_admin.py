@@ -7,9 +7,9 @@ from io import StringIO
 import pytest
 from django.test import Client
 
-from matching.vacancy import demo
-from matching.vacancy.models import ContactLogEntry, Unit
 from tests.vacancy.factories import TownFactory, UnitFactory, town_user
+from vacancy import demo
+from vacancy.models import ContactLogEntry, Unit
 
 pytestmark = pytest.mark.django_db
 

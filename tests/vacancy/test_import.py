@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from matching.vacancy.models import Unit, UnitUse
 from partners.models import Partner
+from vacancy.models import Unit, UnitUse
 
 HEADER = ("external_id,city,street,house_number,floor,zone,use,business_name,vacant_since,soon_vacant_from,"
           "area_sqm,latitude,longitude\n")

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth import get_user_model
 
-from matching.vacancy.models import ContactLogEntry, VacancyReport
 from tests.vacancy.factories import TownFactory, UnitFactory, target_mix, town_user
+from vacancy.models import ContactLogEntry, VacancyReport
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 
 from matching.models import Premises
-from matching.vacancy.models import OwnerConsent, VacancyReport
 from tests.vacancy.factories import TownFactory, UnitFactory, town_user
+from vacancy.models import OwnerConsent, VacancyReport
 
 SECRET = "nachbarin.geheim@example.org"
 REPORT = {"city": "Erfurt", "street": "Schlösserstraße", "house_number": "17",

@@ -5,11 +5,11 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from matching.vacancy.models import Unit
-from matching.vacancy.selectors import mix_gaps
 from tests.matching.factories import PremisesFactory
 from tests.matching.seeker_factories import index_all
 from tests.vacancy.factories import TownFactory, UnitFactory, target_mix, town_user
+from vacancy.models import Unit
+from vacancy.selectors import mix_gaps
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +81,7 @@ def mix_reasons_of(client, use):
 def test_every_change_to_what_the_gaps_read_shows_in_the_very_next_match(client, altstadt):
     """Matches keep the gaps per town between requests (matching.memo): an editor's change to the mix,
     its shares, its name or the units counted is in the very next answer, and so is a deletion."""
-    from matching.vacancy.models import TargetMix
+    from vacancy.models import TargetMix
 
     PremisesFactory(title="Café-Fläche Altstadt", use_types=["gastronomy", "retail"])
     index_all()
@@ -120,7 +120,7 @@ def test_every_change_to_what_the_gaps_read_shows_in_the_very_next_match(client,
 def test_a_change_rolled_back_is_not_kept_for_later_matches(client, altstadt):
     """Inside a transaction the gaps are read afresh and never kept: its own change shows in its
     own answers, and nothing of it after the rollback."""
-    from matching.vacancy.models import TargetShare
+    from vacancy.models import TargetShare
 
     PremisesFactory(title="Café-Fläche Altstadt", use_types=["gastronomy", "retail"])
     index_all()
@@ -143,7 +143,7 @@ def test_a_write_past_the_signals_shows_within_the_memo_age(client, altstadt, mo
     """A bulk update sends no signal (and another host's cache hears of no change): the gaps kept
     between requests are still read afresh once they are older than ``MAX_AGE_SECONDS``."""
     from matching import memo
-    from matching.vacancy.models import TargetShare
+    from vacancy.models import TargetShare
 
     PremisesFactory(title="Café-Fläche Altstadt", use_types=["gastronomy", "retail"])
     index_all()

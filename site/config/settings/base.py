@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "toolbox",
     "partners",
     "matching",
-    "matching.vacancy",
+    "vacancy",
     "members",
     "search",
     # Wagtail

@@ -19,7 +19,7 @@ SEEDERS = [
     "toolbox.demo",
     "matching.demo",
     "matching.demo_seekers",
-    "matching.vacancy.demo",
+    "vacancy.demo",
     "core.site_demo",  # last: about/contact/legal pages, footer settings, main menu
     "members.demo",
 ]

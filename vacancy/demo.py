@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from matching import gazetteer
 from matching.demo import _ensure_images
-from matching.vacancy.models import (
+from partners.models import PartnerMembership
+from vacancy.models import (
     ConsentChannel,
     OwnerConsent,
     SoonVacantReason,
@@ -26,8 +27,7 @@ from matching.vacancy.models import (
     UnitUse,
     VacancyReport,
 )
-from matching.vacancy.services import COLUMNS, municipality_for_city, unit_create_listing, units_import
-from partners.models import PartnerMembership
+from vacancy.services import COLUMNS, municipality_for_city, unit_create_listing, units_import
 
 TOWN_LOGIN = ("stadt-erfurt", "leerstand-demo")
 DEMO_LOGINS = [("Stadt Erfurt – Leerstandsmanagement (nur Erfurt)", *TOWN_LOGIN)]

@@ -10,11 +10,11 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from matching.vacancy.admin_views import ReportProcessView, UnitDossierView, UnitListingView, UnitsImportView
-from matching.vacancy.forms import TownOwnedAdminForm, UnitAdminForm
-from matching.vacancy.models import ContactLogEntry, TargetMix, Unit, VacancyReport
-from matching.vacancy.permissions import report_policy, unit_policy
 from partners.admin_viewsets import PartnerOwnedSnippetViewSet
+from vacancy.admin_views import ReportProcessView, UnitDossierView, UnitListingView, UnitsImportView
+from vacancy.forms import TownOwnedAdminForm, UnitAdminForm
+from vacancy.models import ContactLogEntry, TargetMix, Unit, VacancyReport
+from vacancy.permissions import report_policy, unit_policy
 
 
 class TownScopedViewSet(PartnerOwnedSnippetViewSet):

@@ -2,6 +2,5 @@ from django.apps import AppConfig
 
 
 class VacancyConfig(AppConfig):
-    name = "matching.vacancy"
-    label = "vacancy"
+    name = "vacancy"
     verbose_name = "Besatz und Leerstand"

@@ -11,9 +11,9 @@ from core.forms import UnchangedSinceLoadedMixin
 from core.vocabularies import Feature, UseType
 from matching import gazetteer
 from matching.models import Premises
-from matching.vacancy.models import ConsentChannel, Unit
 from partners.models import Partner
 from partners.selectors import partner_for_user
+from vacancy.models import ConsentChannel, Unit
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -87,7 +87,7 @@ class UnitAdminForm(UnchangedSinceLoadedMixin, TownOwnedAdminForm):
         return data
 
     def save(self, commit=True):
-        from matching.vacancy.services import unit_set_use
+        from vacancy.services import unit_set_use
 
         unit = super().save(commit=False)
         if not commit:

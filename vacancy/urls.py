@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matching.vacancy import views
+from vacancy import views
 
 app_name = "vacancy"
 urlpatterns = [

@@ -14,8 +14,8 @@ from pydantic import Field
 from config.api import ApiInputError
 from core.clients import client_address
 from matching import gazetteer
-from matching.vacancy.selectors import vacancy_stats
-from matching.vacancy.services import REPORTS, report_create
+from vacancy.selectors import vacancy_stats
+from vacancy.services import REPORTS, report_create
 
 stats_router = Router(tags=["Leerstand"])
 reports_router = Router(tags=["Leerstand"])

@@ -14,7 +14,7 @@ from django.utils import timezone
 from core.vocabularies import SeekerKind, UseType, labels
 from matching import gazetteer
 from matching.memo import memo as matching_memo
-from matching.vacancy.models import VACANT, TargetMix, TargetShare, Unit, UnitUse
+from vacancy.models import VACANT, TargetMix, TargetShare, Unit, UnitUse
 
 USE_ORDER = [*UseType.values, VACANT]
 DURATION_BUCKETS = [  # (label, upper bound in days, exclusive)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from wagtail.permissions import register_permission_policy
 
-from matching.vacancy.models import ContactLogEntry, TargetMix, Unit, VacancyReport
 from partners.permissions import PartnerOwnedPermissionPolicy
+from vacancy.models import ContactLogEntry, TargetMix, Unit, VacancyReport
 
 unit_policy = PartnerOwnedPermissionPolicy(Unit, owner_field="municipality")
 report_policy = PartnerOwnedPermissionPolicy(VacancyReport, owner_field="municipality")

@@ -22,8 +22,8 @@ from matching import gazetteer
 from matching.models import Premises
 from matching.services import GERMANY_BOX, RowError, _number, open_csv
 from matching.signals import premises_changed
-from matching.vacancy.models import VACANT, Floor, OwnerConsent, Unit, UnitUse, VacancyReport
 from partners.models import Partner
+from vacancy.models import VACANT, Floor, OwnerConsent, Unit, UnitUse, VacancyReport
 
 # --------------------------------------------------------------------------------------------
 # Towns

@@ -1,6 +1,6 @@
 """Admin views of vacancy management: a unit with its history and contact log, "Als Fläche anbieten"
 (with the owner's consent), and working through a report (check, merge, reject). Thin: the writes
-live in matching.vacancy.services; every object is fetched through the town policy."""
+live in vacancy.services; every object is fetched through the town policy."""
 
 from __future__ import annotations
 
@@ -13,18 +13,18 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from core.vocabularies import UseType
-from matching.vacancy.forms import ListingFromUnitForm, MergeReportForm, UnitsImportForm
-from matching.vacancy.models import VacancyReport
-from matching.vacancy.permissions import contact_policy, report_policy, unit_policy
-from matching.vacancy.selectors import mix_reasons, proposals_for_unit
-from matching.vacancy.services import (
+from partners.selectors import partner_for_user
+from vacancy.forms import ListingFromUnitForm, MergeReportForm, UnitsImportForm
+from vacancy.models import VacancyReport
+from vacancy.permissions import contact_policy, report_policy, unit_policy
+from vacancy.selectors import mix_reasons, proposals_for_unit
+from vacancy.services import (
     consent_record,
     report_merge,
     report_set_status,
     unit_create_listing,
     units_import,
 )
-from partners.selectors import partner_for_user
 
 
 def _owned(policy, user, pk, actions=("change",)):

@@ -14,12 +14,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from core.clients import client_address
 from matching.models import Premises
-from matching.vacancy import exposes
-from matching.vacancy.charts import bars, target_bars
-from matching.vacancy.forms import PortfolioForm, ReportForm
-from matching.vacancy.models import USE_LABELS, TargetMix
-from matching.vacancy.permissions import unit_policy
-from matching.vacancy.selectors import (
+from partners.selectors import partner_for_user
+from vacancy import exposes
+from vacancy.charts import bars, target_bars
+from vacancy.forms import PortfolioForm, ReportForm
+from vacancy.models import USE_LABELS, TargetMix
+from vacancy.permissions import unit_policy
+from vacancy.selectors import (
     early_warning,
     listings_activity,
     mix_status,
@@ -29,8 +30,7 @@ from matching.vacancy.selectors import (
     vacancy_stats,
     zones_of,
 )
-from matching.vacancy.services import REPORTS, report_confirm_email, report_create, report_for_confirm_token
-from partners.selectors import partner_for_user
+from vacancy.services import REPORTS, report_confirm_email, report_create, report_for_confirm_token
 
 LOGIN_URL = "wagtailadmin_login"
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from matching.vacancy.services import units_import
+from vacancy.services import units_import
 
 
 class Command(BaseCommand):
