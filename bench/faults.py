@@ -72,7 +72,7 @@ def run(cluster) -> int:
 
 def save_listings():
     """Listings saved while a node is down: they must reach the index (or the queue) and not be lost."""
-    from matching.models import Premises
+    from premises.models import Premises
 
     for premises in Premises.objects.public().order_by("pk")[:25]:
         premises.title = premises.title + " (aktualisiert)"
@@ -98,7 +98,7 @@ def load(stop: threading.Event, counts: collections.Counter, unavailable: list):
 
 
 def index_equals_database() -> bool:
-    from matching.models import Premises
+    from premises.models import Premises
     from search.client import get_client
     from search.documents import PremisesDocument
 

@@ -69,7 +69,7 @@ def main(argv=None):
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    from matching.models import Premises
+    from premises.models import Premises
     from search.client import get_client
     from search.documents import DOCUMENTS, PremisesDocument
     from search.errors import ENGINE_ERRORS

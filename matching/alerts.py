@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 
 from matching.matchmaking import PremisesSearchUnavailable, match_premises, request_from_profile
-from matching.models import Premises, SeekerAlert, SeekerProfile
+from matching.models import SeekerAlert, SeekerProfile
 from matching.seekers import absolute_url, send_seeker_mail
+from premises.models import Premises
 
 MIN_INTERVAL = timedelta(hours=23)  # "at most daily", with slack for a cron job that runs a bit early
 MAX_LISTINGS_PER_MAIL = 10

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from matching import gazetteer
+from common import gazetteer
 from matching.models import SeekerProfile
 
 # (email, kind, sector, use types, city, radius, area min/max, rent max, features, needs, stage, text)

@@ -9,8 +9,8 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from config.api import ApiInputError, PlainOut
+from matching.forms import SeekerForm
 from matching.matchmaking import PremisesSearchUnavailable, match
-from matching.seeker_forms import SeekerForm
 
 router = Router(tags=["Matching"])
 

@@ -21,11 +21,11 @@ from functools import cached_property
 from django.db.models import Q
 from django.utils import timezone
 
+from common import gazetteer
 from core.db import json_list_contains
 from core.vocabularies import Feature, UseType, labels
-from matching import gazetteer
 from matching.memo import memo as matching_memo
-from matching.models import Premises, SeekerProfile
+from matching.models import SeekerProfile
 from matching.ranking import (
     MatchRequest,
     OfferFacts,
@@ -36,6 +36,7 @@ from matching.ranking import (
     rank_offers,
     rank_premises,
 )
+from premises.models import Premises
 
 logger = logging.getLogger(__name__)
 

@@ -17,7 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from matching.models import PremisesInquiry, SeekerProfile
+from matching.models import SeekerProfile
+from premises.models import PremisesInquiry
 
 UNCONFIRMED_DAYS = 7
 PURPOSES = ("confirm", "manage", "unsubscribe")

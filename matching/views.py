@@ -1,147 +1,224 @@
-"""Public pages of the premises register (German): list with filters, map, detail with inquiry."""
+"""Public pages for seekers (German, no account): the guided form, the results with two ranked
+lists, saving a search (double opt-in) and the signed links of the mails (confirm, manage,
+unsubscribe, export, delete). Thin: matching in matching.matchmaking, the rest in matching.seekers."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import json
+from urllib.parse import urlencode
 
-from django.conf import settings
-from django.contrib import messages
-from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
-from wagtail.images import get_image_model
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from core.clients import client_address
-from core.vocabularies import Feature, UseType, labels
-from matching.forms import InquiryForm, PremisesFilterForm
-from matching.models import PremisesImage
-from matching.selectors import premises_get_public, premises_map_markers, premises_search
-from matching.services import INQUIRIES, premises_inquiry_create
+from core.ratelimit import Limit
+from core.vocabularies import Feature, SeekerKind, Stage, SupportCategory, UseType, labels
+from matching.forms import SaveSearchForm, SeekerForm
+from matching.matchmaking import PremisesSearchUnavailable, match_offers, match_premises
+from matching.seekers import (
+    profile_for_token,
+    seeker_confirmations_pending,
+    seeker_data_delete,
+    seeker_data_export,
+    seeker_profile_confirm,
+    seeker_profile_save,
+    seeker_profile_unsubscribe,
+    seeker_token,
+)
 
-CARD_RENDITION = "fill-480x320"
-DETAIL_RENDITIONS = ("fill-960x640", "fill-200x134")
-
-
-RADIUS_CHOICES = ["5", "10", "20", "30", "50", "100"]
-
-
-def _radius_options(form):
-    """Options of the radius select; a radius from a shared URL that is not offered is kept."""
-    current = (form.data.get("radius_km") or "").strip()
-    values = list(RADIUS_CHOICES)
-    if current and current not in values:
-        values.append(current)
-    return [(value, value == current) for value in values]
-
-
-def _map_config():
-    """Tiles from another host need the visitor's click first (premises-map.js)."""
-    host = urlsplit(settings.MAP_TILE_URL).hostname or ""
-    return {"tileUrl": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION, "tileHost": host,
-            "needsConsent": bool(host) and host not in settings.ALLOWED_HOSTS}
+FORM_GROUPS = [
+    ("Über Sie", ["kind", "stage", "sector"]),
+    ("Wo und wie groß?", ["use_types", "city", "radius_km", "area_min", "area_max", "rent_max", "available_by"]),
+    ("Was soll die Fläche bieten?", ["features", "interim_use"]),
+    ("Unterstützung", ["needs"]),
+    ("Ihr Vorhaben", ["text"]),
+]
 
 
-def _with_images(items, *specs):
-    """Gallery rows with their images joined and the wanted renditions: two queries for any page size."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
-    prefetch_related_objects(
-        items,
-        Prefetch(
-            "gallery_images",
-            queryset=PremisesImage.objects.order_by("sort_order").select_related("image").prefetch_related(
-                Prefetch("image__renditions", queryset=renditions, to_attr="prefetched_renditions")
-            ),
-        ),
-    )
+def _groups(form):
+    return [(title, [form[name] for name in names]) for title, names in FORM_GROUPS]
 
 
-def _decorate(premises):
-    premises.use_type_labels = labels(UseType, premises.use_types)
-    premises.feature_labels = labels(Feature, premises.features)
-    gallery = list(premises.gallery_images.all())
-    premises.cover = gallery[0].image if gallery else None
-    return premises
+def _inquiry_message(form) -> str:
+    data = form.cleaned_data
+    parts = [f"Guten Tag, ich interessiere mich für Ihre Fläche ({SeekerKind(data['kind']).label}"]
+    if data.get("sector"):
+        parts.append(f", Branche: {data['sector']}")
+    parts.append(").")
+    if data.get("text"):
+        parts.append(f" Mein Vorhaben: {data['text'][:500]}")
+    return "".join(parts)
 
 
 @require_GET
-def premises_list(request):
-    form = PremisesFilterForm(request.GET)
-    result = None
-    if form.is_valid():
-        result = premises_search(**form.search_kwargs())
-        _with_images(result.items, CARD_RENDITION)
-        for item in result.items:
-            _decorate(item)
-    return render(request, "matching/premises_list.html", {
-        "form": form, "result": result, "map_query": request.GET.urlencode(),
-        "radius_options": _radius_options(form),
-    }, status=200 if result is not None else 400)
+def seeker_start(request):
+    form = SeekerForm(initial={"kind": request.GET.get("kind") or None})
+    return render(request, "matching/seekers/start.html", {"form": form, "groups": _groups(form)})
 
 
 @require_GET
-def premises_map(request):
-    form = PremisesFilterForm(request.GET)
-    return render(request, "matching/premises_map.html", {
+def seeker_results(request):
+    form = SeekerForm(request.GET)
+    if not form.is_valid():
+        return render(request, "matching/seekers/start.html", {"form": form, "groups": _groups(form)}, status=400)
+    req = form.match_request()
+    premises, search_down = [], False
+    try:
+        premises = match_premises(req)
+    except PremisesSearchUnavailable:
+        search_down = True
+    message = urlencode({"nachricht": _inquiry_message(form)})
+    return render(request, "matching/seekers/results.html", {
         "form": form,
-        "valid": form.is_valid(),
-        "markers_url": reverse("matching:premises_markers") + ("?" + request.GET.urlencode() if request.GET else ""),
-        "map_config": _map_config(),
-        "list_query": request.GET.urlencode(),
-        "radius_options": _radius_options(form),
+        "req": req,
+        "premises": premises,
+        "full_fits": [m for m in premises if not m.near_miss],
+        "near_misses": [m for m in premises if m.near_miss],
+        "offers": match_offers(req),
+        "search_down": search_down,
+        "inquiry_query": message,
+        "query": request.GET.urlencode(),
+        "save_form": SaveSearchForm(),
+        "summary": _summary(form.cleaned_data),
     })
 
 
+def _summary(data) -> list[str]:
+    """The request in German words, shown above the results and on the manage page."""
+    lines = [SeekerKind(data["kind"]).label]
+    if data.get("stage"):
+        lines.append(f"Phase: {Stage(data['stage']).label}")
+    if data.get("use_types"):
+        lines.append("Nutzung: " + ", ".join(labels(UseType, data["use_types"])))
+    place = data.get("place")
+    if place is not None:
+        radius = data.get("radius_km")
+        where = place.name or f"{place.lat:.4f}, {place.lon:.4f}"
+        lines.append(f"Ort: {where}" + (f" (Umkreis {radius:g} km)" if radius else ""))
+    if data.get("area_min") is not None or data.get("area_max") is not None:
+        lo, hi = data.get("area_min"), data.get("area_max")
+        lines.append("Fläche: " + (f"ab {lo:g} m² " if lo is not None else "") + (f"bis {hi:g} m²" if hi is not None else ""))
+    if data.get("rent_max") is not None:
+        lines.append(f"Kaltmiete bis {data['rent_max']:g} €")
+    if data.get("features"):
+        lines.append("Ausstattung: " + ", ".join(labels(Feature, data["features"])))
+    if data.get("interim_use"):
+        lines.append("Zwischennutzung gesucht")
+    if data.get("needs"):
+        lines.append("Unterstützung: " + ", ".join(labels(SupportCategory, data["needs"])))
+    return lines
+
+
+# Saved searches (each mails a confirmation link) per client address and hour.
+SAVED_SEARCHES = Limit("saved-search", limit=5, window_seconds=3600)
+
+
+@require_POST
+def seeker_save(request):
+    form = SeekerForm(request.POST)
+    save_form = SaveSearchForm(request.POST)
+    if save_form.is_spam():
+        return render(request, "matching/seekers/saved.html", {"spam": True}, status=400)
+    saver = client_address(request)
+    if SAVED_SEARCHES.reached(saver):
+        save_form.add_error(None, "Von Ihrem Anschluss wurden in kurzer Zeit zu viele Suchen gespeichert. Bitte "
+                                  "versuchen Sie es in einer Stunde erneut.")
+        return render(request, "matching/seekers/save_failed.html", {
+            "form": form, "save_form": save_form, "groups": _groups(form),
+        }, status=429)
+    if save_form.is_valid() and seeker_confirmations_pending(save_form.cleaned_data["email"]):
+        save_form.add_error("email", "An diese Adresse haben wir schon mehrere Bestätigungslinks geschickt. Bitte "
+                                     "bestätigen Sie zuerst eine der gespeicherten Suchen.")
+    if not (form.is_valid() and save_form.is_valid()):
+        return render(request, "matching/seekers/save_failed.html", {
+            "form": form, "save_form": save_form, "groups": _groups(form),
+        }, status=400)
+    seeker_profile_save(
+        fields=form.profile_fields(), email=save_form.cleaned_data["email"],
+        allow_contact=save_form.cleaned_data["allow_contact"],
+    )
+    SAVED_SEARCHES.count(saver)  # each saved search mails a confirmation link
+    return redirect(reverse("seekers:saved"))
+
+
 @require_GET
-def premises_markers(request):
-    """Markers as JSON for the map (public fields only)."""
-    form = PremisesFilterForm(request.GET)
-    if not form.is_valid():
-        field, reason = form.first_error()
-        return JsonResponse({"errors": [{"field": field, "reason": reason}]}, status=400)
-    kwargs = form.search_kwargs()
-    for key in ("page", "page_size", "sort"):
-        kwargs.pop(key)
-    markers = premises_map_markers(**kwargs)
-    return JsonResponse({"count": len(markers), "markers": markers})
+def seeker_saved(request):
+    return render(request, "matching/seekers/saved.html", {})
+
+
+def _profile_or_404(token: str, purpose: str):
+    profile = profile_for_token(token, purpose)
+    if profile is None:
+        raise Http404("Dieser Link ist ungültig oder abgelaufen, oder die Suche wurde bereits gelöscht.")
+    return profile
 
 
 @require_http_methods(["GET", "POST"])
-def premises_detail(request, pk: int):
-    premises = premises_get_public(pk=pk)
-    if premises is None:
-        raise Http404("Diese Fläche gibt es nicht (mehr).")
-    _with_images([premises], *DETAIL_RENDITIONS)
-    _decorate(premises)
-    status = 200
-    if request.method == "POST":
-        form = InquiryForm(request.POST)
-        if INQUIRIES.exceeded(client_address(request)):
-            form.add_error(None, "Sie haben in kurzer Zeit zu viele Anfragen gesendet. Bitte warten Sie eine Minute "
-                                 "und versuchen Sie es dann erneut.")
-            status = 429
-        elif form.is_spam():
-            form.add_error(None, "Ihre Anfrage konnte nicht gesendet werden. Bitte lassen Sie das Feld "
-                                 "„Website“ leer.")
-            status = 400
-        elif form.is_valid():
-            data = form.cleaned_data
-            premises_inquiry_create(
-                premises=premises, name=data["name"], email=data["email"], phone=data["phone"], message=data["message"]
-            )
-            messages.success(request, "Vielen Dank! Ihre Anfrage wurde an den Anbieter der Fläche weitergeleitet.")
-            return redirect(premises.get_absolute_url() + "#anfrage")
-        else:
-            status = 400
-    else:
-        # Coming from the matching results, the seeker's request prefills the message.
-        form = InquiryForm(initial={"message": request.GET.get("nachricht", "")[:2000]})
-    marker = {
-        "id": premises.pk, "title": premises.title, "city": premises.city,
-        "lat": premises.latitude, "lon": premises.longitude, "url": premises.get_absolute_url(),
+def seeker_confirm(request, token: str):
+    """GET asks, POST confirms: a mail scanner opening the link confirms nothing."""
+    profile = _profile_or_404(token, "confirm")
+    if request.method == "GET":
+        return render(request, "matching/seekers/confirm.html", {"profile": profile})
+    profile = seeker_profile_confirm(profile)
+    return redirect(reverse("seekers:manage", args=[seeker_token(profile, "manage")]) + "?bestaetigt=1")
+
+
+@csrf_exempt  # one-click unsubscribe (RFC 8058): mail clients POST without a CSRF token
+@require_http_methods(["GET", "POST"])
+def seeker_unsubscribe(request, token: str):
+    """GET asks, POST unsubscribes (the page's button, or a mail client's one-click POST). The
+    answer holds no link to the data: whoever has this link must not get the export or deletion."""
+    profile = _profile_or_404(token, "unsubscribe")
+    if request.method == "GET":
+        return render(request, "matching/seekers/unsubscribe.html", {"profile": profile})
+    seeker_profile_unsubscribe(profile)
+    return render(request, "matching/seekers/unsubscribed.html", {})
+
+
+def profile_query(profile) -> str:
+    """The results page URL query of a saved profile."""
+    params = {
+        "kind": profile.kind, "sector": profile.sector, "use_types": profile.use_types, "city": profile.city,
+        "radius_km": profile.radius_km, "area_min": profile.area_min, "area_max": profile.area_max,
+        "rent_max": profile.rent_max, "features": profile.features, "needs": profile.needs, "stage": profile.stage,
+        "available_by": profile.available_by.isoformat() if profile.available_by else None, "text": profile.text,
     }
-    return render(request, "matching/premises_detail.html", {
-        "premises": premises, "form": form, "map_config": _map_config(), "marker": marker,
-        "gallery": list(premises.gallery_images.all()),
-    }, status=status)
+    if not profile.city and profile.latitude is not None:
+        params.update(lat=profile.latitude, lon=profile.longitude)
+    if profile.interim_use:
+        params["interim_use"] = "on"
+    return urlencode({k: v for k, v in params.items() if v not in (None, "", [])}, doseq=True)
+
+
+@require_GET
+def seeker_manage(request, token: str):
+    profile = _profile_or_404(token, "manage")
+    form = SeekerForm(profile_query_dict(profile))
+    summary = _summary(form.cleaned_data) if form.is_valid() else []
+    return render(request, "matching/seekers/manage.html", {
+        "profile": profile, "token": token, "summary": summary, "query": profile_query(profile),
+        "just_confirmed": request.GET.get("bestaetigt") == "1",
+        "unsubscribe_token": seeker_token(profile, "unsubscribe"),
+    })
+
+
+def profile_query_dict(profile) -> QueryDict:
+    return QueryDict(profile_query(profile))
+
+
+@require_GET
+def seeker_export(request, token: str):
+    profile = _profile_or_404(token, "manage")
+    body = json.dumps(seeker_data_export(profile), ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="meine-daten.json"'
+    return response
+
+
+@require_POST
+def seeker_delete(request, token: str):
+    seeker_data_delete(_profile_or_404(token, "manage"))
+    return render(request, "matching/seekers/deleted.html", {})

@@ -1,155 +1,69 @@
-"""Admin of the premises register: listings and inquiries as snippets (restricted to the user's
-partner), the CSV import with preview, and "Als aktuell bestätigen"."""
+"""Seekers in the admin: the saved searches (menu „Suchprofile“), for LEG staff with the view
+permission: who looks for what, where, and whether they agreed to be contacted. Read-only by intent:
+seekers change their own searches through their signed links. A listing's edit form gets the tab
+„Passende Suchende“ (reverse matching) through the premises admin's tab hook."""
 
-from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
-from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.widgets import ListingButton
-from wagtail.admin.widgets.button import HeaderButton
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
 
-from matching.admin_views import PremisesConfirmView, PremisesImportView
-from matching.forms import PremisesAdminForm
-from matching.models import Premises, PremisesInquiry
-from matching.permissions import premises_permission_policy
-from matching.seeker_admin import SeekerProfileViewSet
-from matching.seeker_panels import FittingSeekersPanel
-from partners.admin_viewsets import PartnerOwnedSnippetViewSet
-
-CONFIRM_LABEL = "Als aktuell bestätigen"
+from matching.models import SeekerProfile
+from matching.panels import FittingSeekersPanel
+from premises.wagtail_hooks import PREMISES_EDIT_TABS_HOOK
 
 
-class PremisesEditView(EditView):
-    @property
-    def header_more_buttons(self):
-        buttons = list(super().header_more_buttons)
-        if premises_permission_policy.user_has_permission_for_instance(self.request.user, "change", self.object):
-            buttons.append(HeaderButton(
-                CONFIRM_LABEL, url=reverse("wagtailsnippets_matching_premises:confirm", args=[self.object.pk]),
-                icon_name="check",
-            ))
-        return buttons
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """View and delete (e.g. on a seeker's request by phone), never add or change."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "change") and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
 
 
-class PremisesViewSet(PartnerOwnedSnippetViewSet):
-    model = Premises
-    icon = "home"
-    menu_label = "Flächen"
-    list_display = ["title", "city", "status", "lister", "confirmed_at", "updated_at"]
-    list_filter = ["status", "interim_use", "lister"]
-    search_fields = ["title", "city", "external_id", "street"]
-    search_backend_name = None  # database search: the listing shows the user's own listings only
-    ordering = ["-updated_at"]
-    edit_view_class = PremisesEditView
-    edit_handler = TabbedInterface(
-        [
-            ObjectList([
-                FieldPanel("title"),
-                FieldPanel("external_id"),
-                FieldPanel("description"),
-                FieldPanel("use_types"),
-                FieldRowPanel([FieldPanel("area_sqm"), FieldPanel("rent_month_eur")]),
-                FieldRowPanel([FieldPanel("available_from"), FieldPanel("interim_use")]),
-                FieldPanel("features"),
-            ], heading="Angebot"),
-            ObjectList([
-                FieldPanel("street"),
-                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-            ], heading="Lage"),
-            ObjectList([
-                InlinePanel("gallery_images", heading="Bildergalerie", label="Bild"),
-                FieldPanel("floor_plan"),
-            ], heading="Bilder und Grundriss"),
-            ObjectList([
-                FieldPanel("status"),
-                FieldPanel("lister"),
-                FieldPanel("contact_email"),
-                FieldPanel("confirmed_at", read_only=True),
-                FieldPanel("loaded_updated_at"),  # hidden: no silent overwrite of another save
-            ], heading="Verwaltung"),
-            ObjectList([FittingSeekersPanel()], heading="Passende Suchende"),
-        ],
-        base_form_class=PremisesAdminForm,
-    )
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("lister")
-
-    def get_urlpatterns(self):
-        return [
-            *super().get_urlpatterns(),
-            path("confirm/<int:pk>/", PremisesConfirmView.as_view(), name="confirm"),
-        ]
+seeker_permission_policy = ReadOnlyPermissionPolicy(SeekerProfile)
+register_permission_policy(SeekerProfile, seeker_permission_policy, exact_class=True)
 
 
-class PremisesInquiryViewSet(PartnerOwnedSnippetViewSet):
-    model = PremisesInquiry
-    icon = "mail"
-    menu_label = "Anfragen"
-    list_display = ["name", "premises", "email", "created_at", "mailed_to_contact"]
-    search_fields = ["name", "email", "message"]
-    search_backend_name = None
+NO_CONSENT = "– (keine Einwilligung zur Kontaktaufnahme: die Adresse bleibt verborgen)"
+
+
+class SeekerInspectView(InspectView):
+    """A seeker's address shows only if they agreed to be contacted (the matching panel of a
+    listing follows the same rule)."""
+
+    def get_email_display_value(self):
+        return self.object.email if self.object.allow_contact else NO_CONSENT
+
+
+class SeekerProfileViewSet(SnippetViewSet):
+    inspect_view_class = SeekerInspectView
+    model = SeekerProfile
+    icon = "user"
+    menu_label = "Suchprofile"
+    menu_order = 252  # beside „Flächenbörse“
+    add_to_admin_menu = True
+    list_display = ["__str__", "kind_label", "sector", "city", "allow_contact", "confirmed_at", "unsubscribed_at"]
+    list_filter = ["allow_contact", "kind"]
+    search_fields = ["city", "sector", "text", "email"]
+    search_backend_name = None  # database search: seekers are never in the search index
     inspect_view_enabled = True
     ordering = ["-created_at"]
     panels = [
-        FieldPanel("premises", read_only=True),
-        FieldPanel("name", read_only=True),
-        FieldPanel("email", read_only=True),
-        FieldPanel("phone", read_only=True),
-        FieldPanel("message", read_only=True),
-        FieldPanel("created_at", read_only=True),
+        FieldPanel(name, read_only=True)
+        for name in ("kind", "stage", "sector", "use_types", "city", "radius_km", "area_min", "area_max", "rent_max",
+                     "features", "interim_use", "needs", "available_by", "text", "email", "allow_contact",
+                     "confirmed_at", "unsubscribed_at", "last_alert_at")
     ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("premises")
+
+register_snippet(SeekerProfileViewSet)
 
 
-class PremisesGroup(SnippetViewSetGroup):
-    items = (PremisesViewSet, PremisesInquiryViewSet, SeekerProfileViewSet)
-    menu_label = "Flächenbörse"
-    menu_icon = "home"
-    menu_order = 250
-
-
-register_snippet(PremisesGroup)
-
-
-class _ImportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return premises_permission_policy.user_has_permission(request.user, "add")
-
-
-class PremisesImportViewSet(ViewSet):
-    name = "flaechen-import"
-    url_namespace = "matching_premises_import"
-    icon = "upload"
-    menu_label = "Flächen importieren"
-    menu_order = 251
-    add_to_admin_menu = True
-
-    @property
-    def menu_item_class(self):
-        return _ImportMenuItem
-
-    def get_urlpatterns(self):
-        return [path("", PremisesImportView.as_view(), name="index")]
-
-
-@hooks.register("register_admin_viewset")
-def register_premises_import():
-    return PremisesImportViewSet()
-
-
-@hooks.register("register_snippet_listing_buttons")
-def premises_confirm_button(snippet, user, next_url=None):
-    if isinstance(snippet, Premises) and premises_permission_policy.user_has_permission_for_instance(
-        user, "change", snippet
-    ):
-        yield ListingButton(
-            CONFIRM_LABEL, reverse("wagtailsnippets_matching_premises:confirm", args=[snippet.pk]),
-            icon_name="check", priority=15,
-        )
+@hooks.register(PREMISES_EDIT_TABS_HOOK)
+def fitting_seekers_tab():
+    return [ObjectList([FittingSeekersPanel()], heading="Passende Suchende")]

@@ -15,9 +15,9 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 
 from core.vocabularies import OfferCost, SeekerKind, Stage, SupportCategory
-from matching.services import RowError, open_csv
 from partners.models import Partner, SupportOffer
 from partners.regions import parse_region
+from premises.services import RowError, open_csv
 
 COLUMNS = [
     "external_id", "provider", "title", "description", "categories", "target_groups", "stages", "region",

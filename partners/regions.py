@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from matching import gazetteer
+from common import gazetteer
 
 STATEWIDE_CODE = "thueringen"
 STATEWIDE_SPELLINGS = {"thueringen", "thüringen", "thuringen", "ganz thüringen", "ganz thueringen"}

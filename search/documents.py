@@ -79,7 +79,7 @@ class SearchDocument(Document):
 
 @cache
 def _premises_url_maker():
-    from matching.models import premises_url_maker
+    from premises.models import premises_url_maker
 
     return premises_url_maker()
 
@@ -95,7 +95,7 @@ def _float(value):
 
 class PremisesDocument(SearchDocument):
     kind = "premises"
-    model_path = "matching.Premises"
+    model_path = "premises.Premises"
     text_fields = {"title": 3.0, "use_type_labels": 2.0, "feature_labels": 1.5, "description": 1.0}
     name_fields = {"city": 2.0, "street": 0.5}
     typo_fields = {"title": 3.0, "use_type_labels": 2.0, "feature_labels": 1.5, "city": 2.0, "street": 0.5}

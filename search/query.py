@@ -286,7 +286,7 @@ def _distance_from_sort(sort, values):
 def matching_ids(kind: str, q: str, *, limit: int = MAX_RESULT_WINDOW) -> list[int] | None:
     """Ids of ``kind`` whose text matches ``q``, best first; None when ``q`` has no searchable word.
 
-    The premises map (matching.selectors.premises_map_markers) filters the database on these ids.
+    The premises map (premises.selectors.premises_map_markers) filters the database on these ids.
     Raises SearchUnavailable when the engine is away.
     """
     if text_query(DOCUMENTS[kind], q) is None:

@@ -2,7 +2,7 @@
 
 Every create, change (including status changes such as published → let) and delete of an
 indexed model reaches the index; writes that bypass model signals (premises import, expiry)
-announce themselves through ``matching.signals.premises_changed``. An offer's tags are rows of
+announce themselves through ``premises.signals.premises_changed``. An offer's tags are rows of
 their own (``SupportOfferTag``, saved after the offer) and tag names can be renamed: both resync
 the offers they belong to.
 """
@@ -67,7 +67,7 @@ def _on_page_subtree_change(sender, instance=None, page=None, raw=False, **kwarg
 
 
 def _on_premises_changed(sender, external_ids=(), **kwargs):
-    from matching.models import Premises
+    from premises.models import Premises
 
     pks = list(Premises.objects.filter(external_id__in=list(external_ids)).values_list("pk", flat=True))
     sync_on_commit("premises", pks)
@@ -82,8 +82,8 @@ def connect():
     from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from matching.signals import premises_changed
     from partners.models import SupportOfferTag
+    from premises.signals import premises_changed
 
     for doc_cls in DOCUMENTS.values():
         if doc_cls.kind == PAGES:

@@ -29,7 +29,7 @@ def search_view(request):
     near = radius = None
     notice = ""
     if place_name:
-        from matching.gazetteer import lookup
+        from common.gazetteer import lookup
 
         near = lookup(place_name)
         radius = _int(params.get("umkreis"), 25, 1, 200)

@@ -73,7 +73,7 @@ class UnitListingView(WagtailAdminTemplateMixin, TemplateView):
         self.unit = _owned(unit_policy, request.user, pk)
         if self.unit.premises_id:
             messages.info(request, "Diese Einheit wird bereits als Fläche angeboten.")
-            return redirect("wagtailsnippets_matching_premises:edit", self.unit.premises_id)
+            return redirect("wagtailsnippets_premises_premises:edit", self.unit.premises_id)
         if not (self.unit.is_vacant or self.unit.soon_vacant_from):
             messages.error(request, "Nur leere oder bald leere Einheiten können als Fläche angeboten werden.")
             return redirect("vacancy_unit_dossier", self.unit.pk)
@@ -102,7 +102,7 @@ class UnitListingView(WagtailAdminTemplateMixin, TemplateView):
                 rent_month_eur=data["rent_month_eur"], features=data["features"], description=data["description"],
             )
         messages.success(request, f"Die Einheit wird jetzt als Fläche „{premises.title}“ angeboten.")
-        return redirect("wagtailsnippets_matching_premises:edit", premises.pk)
+        return redirect("wagtailsnippets_premises_premises:edit", premises.pk)
 
 
 class ReportProcessView(WagtailAdminTemplateMixin, TemplateView):

@@ -11,9 +11,9 @@ from ninja import Router, Schema
 from ninja.responses import Status
 from pydantic import Field
 
+from common import gazetteer
 from config.api import ApiInputError
 from core.clients import client_address
-from matching import gazetteer
 from vacancy.selectors import vacancy_stats
 from vacancy.services import REPORTS, report_create
 

@@ -14,9 +14,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from matching import gazetteer
-from matching.demo import _ensure_images
+from common import gazetteer
 from partners.models import PartnerMembership
+from premises.demo import _ensure_images
 from vacancy.models import (
     ConsentChannel,
     OwnerConsent,
@@ -36,7 +36,7 @@ TOWN_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     *[("vacancy", f"{action}_{model}") for model in ("unit", "vacancyreport", "targetmix", "contactlogentry")
       for action in ("add", "change", "delete", "view")],
-    ("matching", "add_premises"), ("matching", "change_premises"), ("matching", "view_premisesinquiry"),
+    ("premises", "add_premises"), ("premises", "change_premises"), ("premises", "view_premisesinquiry"),
     ("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
 ]
 

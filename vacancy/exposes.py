@@ -14,8 +14,8 @@ import qrcode
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from common import gazetteer
 from core.vocabularies import Feature, UseType, labels
-from matching import gazetteer
 from matching.ranking import haversine_km
 
 PHOTO_SPEC = "fill-960x640"

@@ -7,12 +7,12 @@ from django import forms
 from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from common import gazetteer
 from core.forms import UnchangedSinceLoadedMixin
 from core.vocabularies import Feature, UseType
-from matching import gazetteer
-from matching.models import Premises
 from partners.models import Partner
 from partners.selectors import partner_for_user
+from premises.models import Premises
 from vacancy.models import ConsentChannel, Unit
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

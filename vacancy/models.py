@@ -70,7 +70,7 @@ class Unit(models.Model):
     owner_name = models.CharField("Eigentümer (nicht öffentlich)", max_length=200, blank=True)
     owner_contact = models.CharField("Kontakt des Eigentümers (nicht öffentlich)", max_length=200, blank=True)
     premises = models.OneToOneField(
-        "matching.Premises", null=True, blank=True, on_delete=models.SET_NULL, related_name="vacancy_unit",
+        "premises.Premises", null=True, blank=True, on_delete=models.SET_NULL, related_name="vacancy_unit",
         verbose_name="Angebot in der Flächenbörse",
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -243,7 +243,7 @@ class ContactLogEntry(models.Model):
         Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts", verbose_name="Einheit"
     )
     premises = models.ForeignKey(
-        "matching.Premises", null=True, blank=True, on_delete=models.CASCADE, related_name="vacancy_contacts",
+        "premises.Premises", null=True, blank=True, on_delete=models.CASCADE, related_name="vacancy_contacts",
         verbose_name="Fläche",
     )
     kind = models.CharField("Art", max_length=20, choices=Kind.choices, default=Kind.OWNER_TALK)

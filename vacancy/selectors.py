@@ -11,8 +11,8 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from common import gazetteer
 from core.vocabularies import SeekerKind, UseType, labels
-from matching import gazetteer
 from matching.memo import memo as matching_memo
 from vacancy.models import VACANT, TargetMix, TargetShare, Unit, UnitUse
 
@@ -328,7 +328,7 @@ def listings_activity(*, units: QuerySet | None = None, city: str | None = None,
     """The town's listings (made from its units, or listed by the town itself): inquiries and
     fitting saved seekers (matches) per listing, most inquiries first."""
     from matching.matchmaking import ListingFacts, fitting_seekers
-    from matching.models import Premises
+    from premises.models import Premises
 
     from_units = units_in(units=units, city=city, zone=zone).filter(premises__isnull=False)
     query = Q(pk__in=from_units.values("premises"))

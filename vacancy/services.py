@@ -16,13 +16,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from common import gazetteer
 from core.ratelimit import Limit
 from core.vocabularies import UseType
-from matching import gazetteer
-from matching.models import Premises
-from matching.services import GERMANY_BOX, RowError, _number, open_csv
-from matching.signals import premises_changed
 from partners.models import Partner
+from premises.models import Premises
+from premises.services import GERMANY_BOX, RowError, _number, open_csv
+from premises.signals import premises_changed
 from vacancy.models import VACANT, Floor, OwnerConsent, Unit, UnitUse, VacancyReport
 
 # --------------------------------------------------------------------------------------------

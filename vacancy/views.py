@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from core.clients import client_address
-from matching.models import Premises
 from partners.selectors import partner_for_user
+from premises.models import Premises
 from vacancy import exposes
 from vacancy.charts import bars, target_bars
 from vacancy.forms import PortfolioForm, ReportForm

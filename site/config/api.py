@@ -98,7 +98,7 @@ def _german_reason(error) -> str:
 
 # Routers of the apps (each app's api.py defines ``router``):
 api.add_router("/offers", "partners.api.router")
-api.add_router("/premises", "matching.api.router")
+api.add_router("/premises", "premises.api.router")
 api.add_router("/stats", "vacancy.api.stats_router")
 api.add_router("/vacancy-reports", "vacancy.api.reports_router")
 api.add_router("/matches", "matching.matches_api.router")

@@ -176,7 +176,7 @@ def platform_links(toolbox=None):
     """The platform's tools beyond the alliance pages: premises, matching, the heat toolbox
     (``toolbox``: its index page, if there is one)."""
     links = []
-    premises_url = _reverse_first(["matching:premises_list"])
+    premises_url = _reverse_first(["premises:list"])
     if premises_url:
         links.append(
             {

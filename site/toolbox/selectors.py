@@ -187,8 +187,8 @@ def kompass_result(query: KompassQuery, *, limit_offers=8, limit_premises=10):
     the case examples of the fitting instruments; support offers of their categories; and, with a
     municipality, its vacant premises."""
     from core.vocabularies import KompassProblem, SupportCategory, TownType
-    from matching.models import Premises
     from partners.models import SupportOffer
+    from premises.models import Premises
 
     problem_labels = dict(KompassProblem.choices)
     town_label = dict(TownType.choices).get(query.town_type, "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from matching.models import Premises
+from premises.models import Premises
 
 
 def match_form_url() -> str:

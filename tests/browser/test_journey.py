@@ -3,8 +3,8 @@ results → listing → inquiry sent (and the same through the premises list).""
 
 import re
 
-from matching.models import PremisesInquiry
 from partners.models import SupportOffer
+from premises.models import PremisesInquiry
 from tests.browser.pages import match_form_url
 
 

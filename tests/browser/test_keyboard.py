@@ -3,7 +3,7 @@
 import re
 from urllib.parse import urlsplit
 
-from matching.models import Premises
+from premises.models import Premises
 from tests.browser.pages import match_form_url
 
 

@@ -2,7 +2,7 @@
 
 import re
 
-from matching.models import Premises
+from premises.models import Premises
 
 
 def test_the_map_loads_tiles_from_the_tile_server_only_after_the_visitor_agrees(page, shot):

@@ -11,8 +11,8 @@ from django.urls import reverse
 from core.models import StandardPage
 from tests.alliance import factories as alliance
 from tests.core.factories import StandardPageFactory
-from tests.matching.factories import PremisesFactory
 from tests.partners.factories import PartnerFactory, SupportOfferFactory
+from tests.premises.factories import PremisesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def pages(home_page, search_index):
         event = alliance.EventPageFactory(parent=alliance.EventIndexPageFactory(parent=home_page), title="Termin")
     return {
         "home": "/", "standard page with a video": about.url, "news": news.url, "event": event.url,
-        "premises list": "/flaechen/", "premises map": reverse("matching:premises_map"),
+        "premises list": "/flaechen/", "premises map": reverse("premises:map"),
         "premises detail": premises.get_absolute_url(), "offers": "/angebote/", "offer": offer.get_absolute_url(),
         "partners": "/partner/", "search": "/suche/?q=Laden", "kompass": reverse("toolbox:kompass"),
         "members' login": "/intern/anmelden/", "api docs": "/api/v1/docs", "404": "/gibt-es-nicht/",

@@ -11,10 +11,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from matching import memo
-from matching.models import PremisesImage
+from premises.models import PremisesImage
 from tests.alliance import factories as pages
-from tests.matching.factories import ERFURT, PremisesFactory
-from tests.matching.seeker_factories import SupportOfferFactory
+from tests.matching.factories import SupportOfferFactory
+from tests.premises.factories import ERFURT, PremisesFactory
 from tests.vacancy.factories import TownFactory, UnitFactory, target_mix
 
 pytestmark = pytest.mark.django_db

@@ -1,79 +1,54 @@
-"""factory_boy factories of the premises register."""
+"""Factories and index helpers for the matching (seeker) tests."""
 
-from decimal import Decimal
+from __future__ import annotations
 
 import factory
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-from wagtail.models import Collection, GroupCollectionPermission
 
-from matching.models import Premises
-from partners.models import Partner, PartnerMembership
+from matching.models import SeekerProfile
+from partners.models import SupportOffer
+from search.services import rebuild
+from tests.premises.factories import PartnerFactory
 
-ERFURT = (50.97734, 11.03536)  # gazetteer centre of Erfurt
-SECRET_CONTACT = "geheim-vermietung@example.org"
+ARNSTADT = (50.8345, 10.9470)
 
 
-class PartnerFactory(factory.django.DjangoModelFactory):
+def index_all():
+    """Put the database's public premises and offers into the (embedded) search engine."""
+    rebuild("premises", progress=False)
+    rebuild("offers", progress=False)
+
+
+class SupportOfferFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = Partner
-        django_get_or_create = ("name",)
+        model = SupportOffer
 
-    name = factory.Sequence(lambda n: f"Partner {n}")
-    kind = Partner.Kind.MUNICIPALITY
-    contact_email = factory.Sequence(lambda n: f"partner{n}@example.org")
+    external_id = factory.Sequence(lambda n: f"O-{n:04d}")
+    provider = factory.SubFactory(PartnerFactory)
+    title = factory.Sequence(lambda n: f"Angebot {n}")
+    categories = factory.LazyFunction(lambda: ["business_plan"])
+    target_groups = factory.LazyFunction(lambda: ["founder"])
+    stages = factory.LazyFunction(list)
+    statewide = True
+    municipalities = factory.LazyFunction(list)
 
 
-class PremisesFactory(factory.django.DjangoModelFactory):
+class SeekerProfileFactory(factory.django.DjangoModelFactory):
+    """A confirmed saved search for retail space in Erfurt (20 km, 50–120 m², up to 900 €)."""
+
     class Meta:
-        model = Premises
+        model = SeekerProfile
 
-    external_id = factory.Sequence(lambda n: f"T-{n:05d}")
-    title = factory.Sequence(lambda n: f"Ladenlokal Nr. {n}")
-    description = "Helle Fläche in der Innenstadt."
-    street = "Markt 1"
-    postal_code = "99084"
-    city = "Erfurt"
-    latitude = ERFURT[0]
-    longitude = ERFURT[1]
+    kind = "founder"
     use_types = factory.LazyFunction(lambda: ["retail"])
+    city = "Erfurt"
+    latitude = 50.97734
+    longitude = 11.03536
+    radius_km = 20.0
+    area_min = 50.0
+    area_max = 120.0
+    rent_max = 900.0
     features = factory.LazyFunction(list)
-    area_sqm = Decimal("80")
-    rent_month_eur = Decimal("600")
-    interim_use = False
-    contact_email = SECRET_CONTACT
-    status = Premises.Status.PUBLISHED
+    needs = factory.LazyFunction(list)
+    email = factory.Sequence(lambda n: f"suchende{n}@example.org")
     confirmed_at = factory.LazyFunction(timezone.now)
-
-
-PARTNER_PERMISSIONS = [
-    ("wagtailadmin", "access_admin"),
-    ("matching", "add_premises"),
-    ("matching", "change_premises"),
-    ("matching", "delete_premises"),
-    ("matching", "view_premisesinquiry"),
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
-]
-
-
-def partner_editor(partner, username):
-    """A person acting for ``partner`` with the editing rights partner people get."""
-    group, _ = Group.objects.get_or_create(name="Test-Partnerredaktion")
-    group.permissions.set([
-        Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in PARTNER_PERMISSIONS
-    ])
-    user = get_user_model().objects.create_user(username=username, password="pw", email=f"{username}@example.org")
-    user.groups.add(group)
-    root = Collection.get_first_root_node()
-    for codename in ("add_image", "choose_image", "add_document", "choose_document"):
-        app = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=root,
-            permission=Permission.objects.get(content_type__app_label=app, codename=codename),
-        )
-    PartnerMembership.objects.create(user=user, partner=partner)
-    return user

@@ -10,9 +10,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from matching.models import Premises, SeekerAlert, SeekerProfile
-from tests.matching.factories import PremisesFactory
-from tests.matching.seeker_factories import SeekerProfileFactory, index_all
+from matching.models import SeekerAlert, SeekerProfile
+from premises.models import Premises
+from tests.matching.factories import SeekerProfileFactory, index_all
+from tests.premises.factories import PremisesFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from matching.geo import haversine_km
-from tests.matching.factories import PartnerFactory, PremisesFactory
-from tests.matching.seeker_factories import SupportOfferFactory, index_all
+from common.geo import haversine_km
+from tests.matching.factories import SupportOfferFactory, index_all
+from tests.premises.factories import PartnerFactory, PremisesFactory
 
 pytestmark = pytest.mark.django_db
 

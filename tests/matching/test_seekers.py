@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from matching.matchmaking import ListingFacts, fitting_seekers
-from matching.models import PremisesInquiry, SeekerAlert, SeekerProfile
-from tests.matching.factories import PremisesFactory
-from tests.matching.seeker_factories import SeekerProfileFactory, SupportOfferFactory, index_all
+from matching.models import SeekerAlert, SeekerProfile
+from premises.models import PremisesInquiry
+from tests.matching.factories import SeekerProfileFactory, SupportOfferFactory, index_all
+from tests.premises.factories import PremisesFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -242,7 +243,7 @@ def test_the_listing_admin_page_shows_the_fitting_seekers_to_leg_staff(client):
     admin = get_user_model().objects.create_superuser("leg-admin", "leg@example.org", "pw")
     client.force_login(admin)
 
-    page = client.get(reverse("wagtailsnippets_matching_premises:edit", args=[premises.pk])).content.decode()
+    page = client.get(reverse("wagtailsnippets_premises_premises:edit", args=[premises.pk])).content.decode()
 
     panel = page.split("Passende Suchende", 1)[1]
     assert "Buchhandel" in panel and "Mode" in panel and "Software" not in panel
@@ -271,14 +272,14 @@ def test_the_api_says_so_in_german_when_the_search_engine_is_down(client, settin
 def test_leg_staff_with_the_view_permission_see_saved_searches_read_only_and_partners_do_not(client):
     from django.contrib.auth.models import Group, Permission
 
-    from tests.matching.factories import PartnerFactory, partner_editor
+    from tests.premises.factories import PartnerFactory, partner_editor
 
     SeekerProfileFactory(sector="Buchhandel", email="kontakt-ok@example.org", allow_contact=True)
     premises = PremisesFactory(title="Laden am Anger")
     staff = get_user_model().objects.create_user("leg-staff", "staff@example.org", "pw")
     group = Group.objects.create(name="LEG-Ansiedlung")
     group.permissions.set(Permission.objects.filter(
-        content_type__app_label__in=["wagtailadmin", "matching"],
+        content_type__app_label__in=["wagtailadmin", "matching", "premises"],
         codename__in=["access_admin", "view_seekerprofile", "change_premises", "view_premises"],
     ))
     staff.groups.add(group)
@@ -287,7 +288,7 @@ def test_leg_staff_with_the_view_permission_see_saved_searches_read_only_and_par
     listing = client.get(reverse("wagtailsnippets_matching_seekerprofile:list"))
     assert listing.status_code == 200 and "Buchhandel" in listing.content.decode()
     assert client.get(reverse("wagtailsnippets_matching_seekerprofile:add")).status_code in (302, 403)
-    panel = client.get(reverse("wagtailsnippets_matching_premises:edit", args=[premises.pk])).content.decode()
+    panel = client.get(reverse("wagtailsnippets_premises_premises:edit", args=[premises.pk])).content.decode()
     assert "kontakt-ok@example.org" in panel.split("Passende Suchende", 1)[1]
 
     client.force_login(partner_editor(PartnerFactory(name="Stadt Gotha"), "gotha-person"))

@@ -8,10 +8,10 @@ from django.urls import NoReverseMatch, reverse
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import get_snippet_models
 
-from matching.models import PremisesInquiry
 from partners.permissions import PartnerOwnedPermissionPolicy
-from tests.matching.factories import PremisesFactory
+from premises.models import PremisesInquiry
 from tests.partners.factories import PartnerFactory, SupportOfferFactory, partner_person
+from tests.premises.factories import PremisesFactory
 from tests.vacancy.factories import TownFactory, UnitFactory, town_user
 from vacancy.models import VacancyReport
 

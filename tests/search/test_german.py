@@ -4,7 +4,7 @@ and a nonsense query finds nothing."""
 import pytest
 
 from search.query import matching_ids
-from tests.matching.factories import PremisesFactory
+from tests.premises.factories import PremisesFactory
 
 NONSENSE = "Xylqwertzpf"
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.matching.factories import PremisesFactory
+from tests.premises.factories import PremisesFactory
 
 SURFACES = ("/suche/", "/suche/autocomplete", "/flaechen/", "/api/v1/premises", "/api/v1/offers")
 

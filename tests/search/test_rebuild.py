@@ -6,7 +6,7 @@ from django.core.management import call_command
 from search.client import get_client
 from search.documents import DOCUMENTS, PremisesDocument
 from search.indexes import versions
-from tests.matching.factories import PremisesFactory
+from tests.premises.factories import PremisesFactory
 
 
 def ids_in_index(doc_cls):

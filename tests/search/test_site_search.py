@@ -6,7 +6,7 @@ from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from tests.alliance.factories import NewsPageFactory
-from tests.matching.factories import PartnerFactory, PremisesFactory
+from tests.premises.factories import PartnerFactory, PremisesFactory
 
 NONSENSE = "Xylqwertzpf"
 

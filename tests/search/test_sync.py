@@ -5,13 +5,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from matching.models import Premises
+from premises.models import Premises
 from search import services
 from search.client import get_client
 from search.documents import PremisesDocument
 from search.models import PendingChange
 from search.query import matching_ids
-from tests.matching.factories import PartnerFactory, PremisesFactory
+from tests.premises.factories import PartnerFactory, PremisesFactory
 
 NONSENSE = "Xylqwertzpf"
 DEAD_ENGINE = "http://127.0.0.1:9"  # nothing listens there: connection refused at once
@@ -170,7 +170,7 @@ def test_rebuild_serves_the_old_index_until_the_swap(db, committed, monkeypatch)
 def test_a_large_import_is_searchable_when_it_ends_and_the_index_refreshes_as_before(
     db, committed, monkeypatch, tmp_path
 ):
-    from tests.matching.test_import import HEADER
+    from tests.premises.test_import import HEADER
 
     monkeypatch.setattr(services, "LARGE_SYNC", 2)  # five rows: a large import, sent in three chunks
     monkeypatch.setattr(services, "PIPELINE_CHUNK", 2)

@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from search import synonyms
 from search.query import matching_ids
-from tests.matching.factories import PremisesFactory
+from tests.premises.factories import PremisesFactory
 
 NONSENSE = "Xylqwertzpf"
 

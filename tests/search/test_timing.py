@@ -5,7 +5,7 @@ import re
 import pytest
 from django.test import Client, override_settings
 
-from tests.matching.factories import PremisesFactory
+from tests.premises.factories import PremisesFactory
 
 TIMING = re.compile(r'search;dur=([\d.]+);desc="Suchmaschine \((\d+)\)", app;dur=([\d.]+);desc="Anwendung"')
 

@@ -90,7 +90,7 @@ def offers(db):
 
 
 def test_kompass_small_town_with_ground_floor_vacancy(client, seeded, offers):
-    from matching.models import Premises
+    from premises.models import Premises
 
     Premises.objects.create(external_id="P-1", title="Ladenlokal am Markt", city="Eisenach", latitude=50.97, longitude=10.32,
                             use_types=["retail"], area_sqm=80, status="published")

@@ -75,8 +75,8 @@ def test_demo_seeds_idempotently_with_a_town_login(settings):
 
 
 def test_dashboard_counts_inquiries_and_fitting_seekers_per_listing(client):
-    from tests.matching.factories import PremisesFactory
-    from tests.matching.seeker_factories import SeekerProfileFactory
+    from tests.matching.factories import SeekerProfileFactory
+    from tests.premises.factories import PremisesFactory
 
     town = TownFactory(name="Stadt Erfurt")
     UnitFactory(municipality=town)

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tests.matching.seeker_factories import SeekerProfileFactory
+from tests.matching.factories import SeekerProfileFactory
 from tests.vacancy.factories import TownFactory, UnitFactory, target_mix, town_user
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import zlib
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.matching.factories import PartnerFactory, PremisesFactory
+from tests.premises.factories import PartnerFactory, PremisesFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 from django.core import mail
 
-from matching.models import Premises
+from premises.models import Premises
 from tests.vacancy.factories import TownFactory, UnitFactory, town_user
 from vacancy.models import OwnerConsent, VacancyReport
 

@@ -5,8 +5,8 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from tests.matching.factories import PremisesFactory
-from tests.matching.seeker_factories import index_all
+from tests.matching.factories import index_all
+from tests.premises.factories import PremisesFactory
 from tests.vacancy.factories import TownFactory, UnitFactory, target_mix, town_user
 from vacancy.models import Unit
 from vacancy.selectors import mix_gaps

@@ -19,7 +19,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-# town code → (town, postal code, centre lat, lon): centres from matching/data/gazetteer.json
+# town code → (town, postal code, centre lat, lon): centres from common/data/gazetteer.json
 TOWNS = {
     "EF": ("Erfurt", "99084", 50.97734, 11.03536),
     "J": ("Jena", "07743", 50.92878, 11.58990),

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "alliance",
     "toolbox",
     "partners",
+    "common",
+    "premises",
     "matching",
     "vacancy",
     "members",

@@ -17,7 +17,7 @@ SEEDERS = [
     "partners.demo",  # the alliance's partners first: other demos reference ThEx, LEG and the towns
     "alliance.demo",
     "toolbox.demo",
-    "matching.demo",
+    "premises.demo",
     "matching.demo_seekers",
     "vacancy.demo",
     "core.site_demo",  # last: about/contact/legal pages, footer settings, main menu
