@@ -29,7 +29,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
-from core.vocabularies import OfferCost, SeekerKind, Stage, SupportCategory  # noqa: E402
+from common.vocabularies import OfferCost, SeekerKind, Stage, SupportCategory  # noqa: E402
 from partners.models import Partner, SupportOffer  # noqa: E402
 from partners.selectors import offers_search  # noqa: E402
 from search.services import rebuild  # noqa: E402

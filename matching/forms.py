@@ -6,8 +6,8 @@ from __future__ import annotations
 from django import forms
 
 from common import gazetteer
-from core.forms import FixedChoiceField, FixedMultipleChoiceField
-from core.vocabularies import Feature, SeekerKind, Stage, SupportCategory, UseType
+from common.forms import FixedChoiceField, FixedMultipleChoiceField
+from common.vocabularies import Feature, SeekerKind, Stage, SupportCategory, UseType
 from matching.ranking import MatchRequest, Place
 
 MAX_RADIUS_KM = 500

@@ -22,8 +22,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from common import gazetteer
-from core.db import json_list_contains
-from core.vocabularies import Feature, UseType, labels
+from common.db import json_list_contains
+from common.vocabularies import Feature, UseType, labels
 from matching.memo import memo as matching_memo
 from matching.models import SeekerProfile
 from matching.ranking import (

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from core.vocabularies import SeekerKind
+from common.vocabularies import SeekerKind
 from premises.models import Premises
 
 

@@ -18,7 +18,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
-from core.vocabularies import Feature, SupportCategory, UseType, labels
+from common.vocabularies import Feature, SupportCategory, UseType, labels
 
 if TYPE_CHECKING:
     from search.query import Fields

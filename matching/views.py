@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.clients import client_address
-from core.ratelimit import Limit
-from core.vocabularies import Feature, SeekerKind, Stage, SupportCategory, UseType, labels
+from common.clients import client_address
+from common.ratelimit import Limit
+from common.vocabularies import Feature, SeekerKind, Stage, SupportCategory, UseType, labels
 from matching.forms import SaveSearchForm, SeekerForm
 from matching.matchmaking import PremisesSearchUnavailable, match_offers, match_premises
 from matching.seekers import (

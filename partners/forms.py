@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from core.vocabularies import OfferCost, SeekerKind, Stage, SupportCategory
+from common.vocabularies import OfferCost, SeekerKind, Stage, SupportCategory
 from partners.models import Partner
 from partners.regions import municipality, parse_region
 from partners.selectors import MAX_PAGE_SIZE, partner_by_name_or_slug, partner_for_user

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 
-from core.vocabularies import OfferCost, SeekerKind, Stage, SupportCategory
+from common.vocabularies import OfferCost, SeekerKind, Stage, SupportCategory
 from partners.models import Partner, SupportOffer
 from partners.regions import parse_region
 from premises.services import RowError, open_csv

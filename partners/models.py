@@ -11,7 +11,7 @@ from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
-from core.vocabularies import OfferCost, SeekerKind, Stage, SupportCategory, labels
+from common.vocabularies import OfferCost, SeekerKind, Stage, SupportCategory, labels
 
 
 class Partner(models.Model):

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from core.db import json_list_contains
-from core.vocabularies import SeekerKind, SupportCategory
+from common.db import json_list_contains
+from common.vocabularies import SeekerKind, SupportCategory
 from search.analysis import sort_key
 from search.query import SearchUnavailable, search_kind, words_of
 

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView, SnippetViewSet, SnippetViewSetGroup
 
-from core.concurrency import SnippetEditView
+from common.concurrency import SnippetEditView
 from partners.admin_viewsets import PartnerOwnedSnippetViewSet
 from partners.forms import PartnerAdminForm, SupportOfferAdminForm
 from partners.models import Partner, PartnerMembership, SupportOffer

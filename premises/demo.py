@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 
 from alliance.demo_support import demo_font
 from common import gazetteer
-from core.vocabularies import UseType
+from common.vocabularies import UseType
 from premises.models import Premises, PremisesImage
 from premises.services import COLUMNS, premises_import
 

@@ -7,8 +7,8 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from common import gazetteer
-from core.forms import FixedChoiceField, FixedMultipleChoiceField, UnchangedSinceLoadedMixin
-from core.vocabularies import Feature, UseType
+from common.forms import FixedChoiceField, FixedMultipleChoiceField, UnchangedSinceLoadedMixin
+from common.vocabularies import Feature, UseType
 from partners.selectors import partner_for_user
 
 MAX_RADIUS_KM = 500

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, FloatField, Q, QuerySet, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
+from common.db import json_list_contains
 from common.gazetteer import Place
 from common.geo import EARTH_RADIUS_KM, bounding_box
-from core.db import json_list_contains
-from core.vocabularies import Feature, UseType
+from common.vocabularies import Feature, UseType
 from premises.models import Premises
 from search.query import SearchUnavailable, search_kind, text_filter
 

@@ -23,8 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common import gazetteer
-from core.ratelimit import Limit
-from core.vocabularies import Feature, UseType, label_map
+from common.ratelimit import Limit
+from common.vocabularies import Feature, UseType, label_map
 from premises.models import Premises, PremisesInquiry
 from premises.signals import premises_changed
 

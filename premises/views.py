@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.images import get_image_model
 
-from core.clients import client_address
-from core.vocabularies import Feature, UseType, labels
+from common.clients import client_address
+from common.vocabularies import Feature, UseType, labels
 from premises.forms import InquiryForm, PremisesFilterForm
 from premises.models import PremisesImage
 from premises.selectors import premises_get_public, premises_map_markers, premises_search

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from opensearchpy import Boolean, Date, Document, Float, GeoPoint, Integer, Keyword
 
-from core.vocabularies import Feature, OfferCost, SeekerKind, Stage, SupportCategory, UseType, labels
+from common.vocabularies import Feature, OfferCost, SeekerKind, Stage, SupportCategory, UseType, labels
 from search.analysis import german_text, name_keyword, name_text, sort_key
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.utils.html import strip_tags
 
-from core.vocabularies import SupportCategory, UseType
+from common.vocabularies import SupportCategory, UseType
 from search.query import Hit, SearchUnavailable, search_kind, words_of
 
 PAGE_SIZE = 20

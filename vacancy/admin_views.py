@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.vocabularies import UseType
+from common.vocabularies import UseType
 from partners.selectors import partner_for_user
 from vacancy.forms import ListingFromUnitForm, MergeReportForm, UnitsImportForm
 from vacancy.models import VacancyReport

@@ -12,8 +12,8 @@ from ninja.responses import Status
 from pydantic import Field
 
 from common import gazetteer
+from common.clients import client_address
 from config.api import ApiInputError
-from core.clients import client_address
 from vacancy.selectors import vacancy_stats
 from vacancy.services import REPORTS, report_create
 

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from common import gazetteer
-from core.vocabularies import Feature, UseType, labels
+from common.vocabularies import Feature, UseType, labels
 from matching.ranking import haversine_km
 
 PHOTO_SPEC = "fill-960x640"

@@ -8,8 +8,8 @@ from django.utils import timezone
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from common import gazetteer
-from core.forms import UnchangedSinceLoadedMixin
-from core.vocabularies import Feature, UseType
+from common.forms import UnchangedSinceLoadedMixin
+from common.vocabularies import Feature, UseType
 from partners.models import Partner
 from partners.selectors import partner_for_user
 from premises.models import Premises

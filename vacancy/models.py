@@ -15,7 +15,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from core.vocabularies import UseType
+from common.vocabularies import UseType
 
 VACANT = "vacant"
 USE_CHOICES = [*UseType.choices, (VACANT, "Leerstand")]

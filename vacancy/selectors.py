@@ -12,7 +12,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from common import gazetteer
-from core.vocabularies import SeekerKind, UseType, labels
+from common.vocabularies import SeekerKind, UseType, labels
 from matching.memo import memo as matching_memo
 from vacancy.models import VACANT, TargetMix, TargetShare, Unit, UnitUse
 

@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common import gazetteer
-from core.ratelimit import Limit
-from core.vocabularies import UseType
+from common.ratelimit import Limit
+from common.vocabularies import UseType
 from partners.models import Partner
 from premises.models import Premises
 from premises.services import GERMANY_BOX, RowError, _number, open_csv

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.clients import client_address
+from common.clients import client_address
 from partners.selectors import partner_for_user
 from premises.models import Premises
 from vacancy import exposes

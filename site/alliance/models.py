@@ -15,8 +15,8 @@ from wagtail.search import index
 
 from alliance import blocks as alliance_blocks
 from alliance import selectors
+from common.images import require_alt
 from core.blocks import BodyStreamBlock
-from core.images import require_alt
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
 LIST_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]

@@ -7,9 +7,9 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from common.logins import DjangoAdminLoginForm
 from config.api import api
 from core import views as core_views
-from core.logins import DjangoAdminLoginForm
 from core.sitemaps import PublicSitemap
 from partners.sitemaps import OfferSitemap, PartnerSitemap
 

@@ -6,7 +6,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Grundlagen"
 
     def ready(self):
-        from core import logins, signals
+        from core import signals
 
         signals.connect()
-        logins.connect()

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from wagtail.admin.mail import send_mail
 from wagtail.contrib.forms.forms import FormBuilder
 
-from core.clients import client_address
+from common.clients import client_address
 
 logger = logging.getLogger(__name__)
 

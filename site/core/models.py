@@ -12,9 +12,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from common.images import require_alt
 from core import contact
 from core.blocks import BodyStreamBlock, SocialLinkBlock
-from core.images import require_alt
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]
 

@@ -3,7 +3,7 @@
 Anything the menu, the footer or the default sharing image is built from starts a new frame
 generation: at once (the editor's own next request) and again after the commit (so that a request
 that read the old rows while the change was still uncommitted cannot keep them).
-Uploaded images lose their EXIF/GPS metadata before they are stored (core.images.strip_metadata).
+Uploaded images lose their EXIF/GPS metadata before they are stored (common.images.strip_metadata).
 """
 
 from django.db import transaction
@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from core.images import strip_metadata
+from common.images import strip_metadata
 from core.selectors import forget_site_frame
 
 

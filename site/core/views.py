@@ -21,9 +21,9 @@ from wagtail.forms import PasswordViewRestrictionForm
 from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import Page, PageViewRestriction
 
-from core import logins
-from core.admin_access import choosable_pages, reachable, reachable_log_entries
-from core.ratelimit import PasswordResetLimitMixin
+from common import logins
+from common.admin_access import choosable_pages, reachable, reachable_log_entries
+from common.ratelimit import PasswordResetLimitMixin
 
 
 @require_GET

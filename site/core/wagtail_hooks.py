@@ -4,8 +4,8 @@ editor refuses to overwrite a newer version (core/concurrency.py)."""
 from wagtail import hooks
 from wagtail.admin.viewsets.pages import base_page_viewset
 
-from core.admin_access import choosable_pages
-from core.concurrency import PageEditView
+from common.admin_access import choosable_pages
+from common.concurrency import PageEditView
 
 # Every page type uses the base page viewset (none registers its own); set before its views are built.
 base_page_viewset.edit_view_class = PageEditView

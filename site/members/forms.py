@@ -6,17 +6,17 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from core import logins as core_logins
-from core.uploads import validate_document
+from common import logins
+from common.uploads import validate_document
 from members.models import Meeting, MemberProfile, Post, Task, Workspace
 from partners.models import Partner
 
 
-class LoginForm(core_logins.LoginForm):
+class LoginForm(logins.LoginForm):
     """Members log in with their user name or e-mail address."""
 
     error_messages = {
-        **core_logins.LoginForm.error_messages,
+        **logins.LoginForm.error_messages,
         "invalid_login": "Benutzername/E-Mail oder Passwort stimmen nicht. Bitte prüfen Sie Ihre Eingabe.",
     }
 

@@ -15,7 +15,7 @@ from django.utils.http import urlsafe_base64_decode
 from django.views.decorators.http import require_POST
 
 from alliance import selectors as alliance_selectors
-from core.ratelimit import PasswordResetLimitMixin
+from common.ratelimit import PasswordResetLimitMixin
 from members import forms, ical, selectors, services
 from members.access import is_office, member_required, office_required
 from members.models import Meeting, MemberProfile, Poll, PollAnswer, Post, Task, Workspace

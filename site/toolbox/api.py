@@ -6,9 +6,9 @@ from __future__ import annotations
 from django.http import HttpRequest, QueryDict
 from ninja import Query, Router, Schema
 
+from common.clients import client_address
+from common.vocabularies import Level3, MeasureLevel, MeasureStrategy
 from config.api import MAX_PAGE, ApiInputError
-from core.clients import client_address
-from core.vocabularies import Level3, MeasureLevel, MeasureStrategy
 from toolbox import selectors
 
 router = Router(tags=["Hitze-Toolbox"])

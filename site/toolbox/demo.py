@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 
 from alliance.demo_support import demo_image, upsert_page
 from alliance.models import WorkingGroupPage
+from common.vocabularies import Level3, MeasureLevel, MeasureStrategy
 from core.demo import get_home
-from core.vocabularies import Level3, MeasureLevel, MeasureStrategy
 from partners.models import Partner, PartnerMembership
 from toolbox import demo_data, services
 from toolbox.models import (

@@ -6,13 +6,13 @@ measures (one or more per strategy), marked as demo content on their pages. The 
 the slides' tables of the AG Leerstandsbewältigung (7th working-group meeting).
 """
 
-from core.vocabularies import KompassInstrument as I
-from core.vocabularies import KompassProblem as P
-from core.vocabularies import Level3 as L
-from core.vocabularies import MeasureLevel as ML
-from core.vocabularies import MeasureStrategy as S
-from core.vocabularies import SupportCategory as C
-from core.vocabularies import TownType as T
+from common.vocabularies import KompassInstrument as I
+from common.vocabularies import KompassProblem as P
+from common.vocabularies import Level3 as L
+from common.vocabularies import MeasureLevel as ML
+from common.vocabularies import MeasureStrategy as S
+from common.vocabularies import SupportCategory as C
+from common.vocabularies import TownType as T
 
 TAB = ("Thüringer Aufbaubank", "Klima-Invest (Kompetenzaufbau)", "80 %", "https://www.aufbaubank.de/")
 TAB_INVEST = ("Thüringer Aufbaubank", "Klima-Invest (Investitionen)", "bis 90 %", "https://www.aufbaubank.de/")

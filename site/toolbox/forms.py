@@ -92,7 +92,7 @@ def _codes_field(vocabulary, label, help_text=""):
 
 def kompass_admin_form(base):
     """Admin form of the Kompass snippets: vocabulary lists as checkboxes instead of raw JSON."""
-    from core.vocabularies import KompassProblem, SupportCategory, TownType
+    from common.vocabularies import KompassProblem, SupportCategory, TownType
 
     class KompassAdminForm(base):
         town_types = _codes_field(TownType, "Stadttypen", "Keiner gewählt = passt für alle Stadttypen.")

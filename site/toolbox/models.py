@@ -14,8 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.blocks import BodyStreamBlock
-from core.vocabularies import (
+from common.vocabularies import (
     KompassInstrument,
     KompassProblem,
     Level3,
@@ -24,6 +23,7 @@ from core.vocabularies import (
     SupportCategory,
     TownType,
 )
+from core.blocks import BodyStreamBlock
 from toolbox import selectors
 
 INTRO_FEATURES = ["bold", "italic", "link", "document-link"]

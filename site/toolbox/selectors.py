@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from core.ratelimit import Limit
+from common.ratelimit import Limit
+from common.vocabularies import Level3, MeasureLevel, MeasureStrategy
 from core.selectors import public_pages
-from core.vocabularies import Level3, MeasureLevel, MeasureStrategy
 from toolbox import models as toolbox_models
 
 MAX_QUERY_LENGTH = 200
@@ -157,7 +157,7 @@ class KompassQuery:
 
     @classmethod
     def from_params(cls, town_type, problems, city=""):
-        from core.vocabularies import KompassProblem, TownType
+        from common.vocabularies import KompassProblem, TownType
 
         errors = {}
         town_type = (town_type or "").strip()
@@ -186,7 +186,7 @@ def kompass_result(query: KompassQuery, *, limit_offers=8, limit_premises=10):
     """Instruments ranked for the town type and problems, with reasons, hurdles and experiences;
     the case examples of the fitting instruments; support offers of their categories; and, with a
     municipality, its vacant premises."""
-    from core.vocabularies import KompassProblem, SupportCategory, TownType
+    from common.vocabularies import KompassProblem, SupportCategory, TownType
     from partners.models import SupportOffer
     from premises.models import Premises
 
@@ -228,7 +228,7 @@ def kompass_result(query: KompassQuery, *, limit_offers=8, limit_premises=10):
                 categories.append(code)
     offers = []
     if categories:
-        from core.db import json_list_contains
+        from common.db import json_list_contains
 
         condition = Q()
         for code in categories:

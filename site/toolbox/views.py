@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.views.decorators.http import require_POST
 
-from core.clients import client_address
-from core.logins import LoginForm
-from core.vocabularies import KompassProblem, TownType
+from common.clients import client_address
+from common.logins import LoginForm
+from common.vocabularies import KompassProblem, TownType
 from partners.models import Partner
 from partners.selectors import partner_for_user
 from toolbox import exports, selectors, services

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from core.logins import LOGIN_FAILURES
+from common.logins import LOGIN_FAILURES
 from members.tokens import invitation_token
 from tests.members.conftest import PASSWORD
 

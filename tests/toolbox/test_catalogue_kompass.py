@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from core.vocabularies import KompassProblem
+from common.vocabularies import KompassProblem
 from partners.models import Partner, SupportOffer
 from toolbox import demo
 from toolbox.models import KompassRequestCount, MeasureIndexPage

@@ -123,8 +123,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Every login path (members, Wagtail admin, municipal tools, Django admin) goes through this
 # backend: accounts that failed too often from one address are refused there (core/logins.py).
-AUTHENTICATION_BACKENDS = ["core.logins.ThrottledModelBackend"]
-WAGTAILADMIN_USER_LOGIN_FORM = "core.logins.AdminLoginForm"
+AUTHENTICATION_BACKENDS = ["common.logins.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "common.logins.AdminLoginForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -206,7 +206,7 @@ WAGTAIL_SITE_NAME = "Innenstädte mit Zukunft"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.DocumentForm"  # the content must match the extension
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "common.uploads.DocumentForm"  # the content must match the extension
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # refuses decompression bombs

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import redirect
 
-from core.clients import client_address
+from common.clients import client_address
 
 
 @dataclass(frozen=True)

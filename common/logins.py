@@ -19,8 +19,8 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.exceptions import PermissionDenied
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
-from core.clients import client_address
-from core.ratelimit import Limit
+from common.clients import client_address
+from common.ratelimit import Limit
 
 LOGIN_FAILURES = Limit("login-failures", limit=5, window_seconds=15 * 60)
 PAGE_PASSWORD_FAILURES = Limit("page-password-failures", limit=5, window_seconds=15 * 60)
@@ -64,8 +64,8 @@ def _clear_failures(sender, request=None, user=None, **kwargs):
 
 
 def connect() -> None:
-    user_login_failed.connect(_count_failure, dispatch_uid="core_login_failure_counted")
-    user_logged_in.connect(_clear_failures, dispatch_uid="core_login_failures_cleared")
+    user_login_failed.connect(_count_failure, dispatch_uid="login_failure_counted")
+    user_logged_in.connect(_clear_failures, dispatch_uid="login_failures_cleared")
 
 
 class ThrottleMessageMixin:

@@ -12,7 +12,7 @@ from django.contrib import messages
 from wagtail.admin.views.pages.edit import EditView as WagtailPageEditView
 from wagtail.snippets.views.snippets import EditView as WagtailSnippetEditView
 
-from core.forms import OVERWRITE_MESSAGE
+from common.forms import OVERWRITE_MESSAGE
 
 
 class SnippetEditView(WagtailSnippetEditView):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from core.logins import LOGIN_FAILURES, PAGE_PASSWORD_FAILURES
+from common.logins import LOGIN_FAILURES, PAGE_PASSWORD_FAILURES
 from tests.core.factories import StandardPageFactory
 from tests.members.factories import UserFactory
 
